@@ -1,0 +1,144 @@
+"""Build the knowledge graph: merge the ontology and the curated source files into one
+dataset with a named graph per source document, and write it out.
+
+Instance IRIs are written in the curated files under :data:`regiokg.config.DEFAULT_BASE`;
+the build moves them (``{base}id/…`` and ``{base}graph/…``) to the project's base IRI, so
+a publisher can mint the graph under its own domain without editing the files.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import RDF, RDFS, Dataset, Graph, URIRef
+from rdflib.namespace import DCTERMS, PROV
+
+from regiokg.atomic import atomic_path
+from regiokg.config import DEFAULT_BASE, Project
+from regiokg.convert import to_rdflib
+from regiokg.sources import Source, discover, read_triples
+
+__all__ = ["BuildSummary", "build_dataset", "summarise", "write_outputs", "PREFIXES"]
+
+RKG = "https://w3id.org/regiokg/ontology#"
+
+#: Prefixes bound in every serialisation, so Turtle output reads like the curated files.
+PREFIXES = {
+    "rkg": RKG,
+    "org": "http://www.w3.org/ns/org#",
+    "schema": "https://schema.org/",
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "geo": "http://www.w3.org/2003/01/geo/wgs84_pos#",
+    "sector": "https://w3id.org/regiokg/vocab/sector/",
+    "role": "https://w3id.org/regiokg/vocab/role/",
+    "status": "https://w3id.org/regiokg/vocab/status/",
+    "helix": "https://w3id.org/regiokg/vocab/helix/",
+}
+
+Progress = Callable[[Source], None]
+
+
+def _rebaser(base_iri: str) -> Callable[[str], str]:
+    if base_iri == DEFAULT_BASE:
+        return lambda iri: iri
+    moved = tuple(DEFAULT_BASE + part for part in ("id/", "graph/"))
+
+    def rebase(iri: str) -> str:
+        return base_iri + iri[len(DEFAULT_BASE) :] if iri.startswith(moved) else iri
+
+    return rebase
+
+
+def build_dataset(project: Project, *, progress: Progress | None = None) -> Dataset:
+    """Read every source of ``project`` and return the merged dataset: the ontology files in
+    the ``ontology`` named graph and each curated file in a named graph of its own, with
+    instance IRIs moved to the project's base. Every file is parsed before anything is
+    merged, so a syntax error (:class:`regiokg.sources.SourceError`) leaves no half-built
+    graph behind."""
+    sources = discover(project)
+    parsed = []
+    for source in sources:
+        parsed.append((source, read_triples(source.path)))
+        if progress is not None:
+            progress(source)
+    rebase = _rebaser(project.base_iri)
+    dataset = Dataset()
+    for prefix, iri in PREFIXES.items():
+        dataset.bind(prefix, iri)
+    dataset.bind("r", project.instance_iri(""))
+    for source, triples in parsed:
+        graph = dataset.graph(URIRef(project.graph_iri(source.graph_name)))
+        for t in triples:
+            graph.add(
+                (to_rdflib(t.subject, rebase), to_rdflib(t.predicate), to_rdflib(t.object, rebase))
+            )
+    return dataset
+
+
+@dataclass
+class BuildSummary:
+    """What a built dataset holds: triples in all and per named graph, instances per class
+    (classes of the regiokg ontology and the reused ones the data types with), and the
+    source documents with their titles."""
+
+    triples: int
+    graphs: dict[str, int] = field(default_factory=dict)
+    classes: dict[str, int] = field(default_factory=dict)
+    sources: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _curie(dataset: Dataset, iri: URIRef) -> str:
+    try:
+        return dataset.namespace_manager.curie(iri, generate=False)
+    except (KeyError, ValueError):
+        return str(iri)
+
+
+def summarise(dataset: Dataset, project: Project) -> BuildSummary:
+    """Count what ``dataset`` holds (see :class:`BuildSummary`); instances are counted
+    outside the ontology graph, each once per class however many sources state it."""
+    ontology = URIRef(project.graph_iri("ontology"))
+    summary = BuildSummary(triples=0)
+    typed: dict[URIRef, set] = {}
+    for graph in dataset.graphs():
+        if len(graph) == 0:
+            continue
+        summary.graphs[str(graph.identifier)] = len(graph)
+        summary.triples += len(graph)
+        if graph.identifier == ontology:
+            continue
+        for s, _, cls in graph.triples((None, RDF.type, None)):
+            typed.setdefault(cls, set()).add(s)
+    counts = Counter({_curie(dataset, cls): len(members) for cls, members in typed.items()})
+    summary.classes = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    source_class = URIRef(RKG + "SourceDocument")
+    kinds = {source_class, *dataset.subjects(RDFS.subClassOf, source_class)}
+    docs = {s for kind in kinds for s in dataset.subjects(RDF.type, kind)}
+    for doc in sorted(docs):
+        title = dataset.value(doc, DCTERMS.title)
+        summary.sources.append((str(doc), str(title) if title is not None else ""))
+    return summary
+
+
+def write_outputs(dataset: Dataset, out_dir: Path) -> dict[str, Path]:
+    """Write ``regiokg.nq`` (one named graph per source) and ``regiokg.ttl`` (all graphs
+    merged) into ``out_dir``. Both are serialised to temporary files first and renamed into
+    place only when both are complete, so a failure leaves the previous outputs as they
+    were."""
+    out_dir = Path(out_dir)
+    targets = {"nquads": out_dir / "regiokg.nq", "turtle": out_dir / "regiokg.ttl"}
+    merged = Graph()
+    for prefix, iri in dataset.namespace_manager.namespaces():
+        merged.bind(prefix, iri)
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        merged.add((s, p, o))
+    with atomic_path(targets["nquads"]) as nq_tmp, atomic_path(targets["turtle"]) as ttl_tmp:
+        dataset.serialize(destination=nq_tmp, format="nquads", encoding="utf-8")
+        merged.serialize(destination=ttl_tmp, format="turtle", encoding="utf-8")
+    return targets

@@ -1,0 +1,72 @@
+"""The ``regiokg`` command line: a thin layer over the library, one module per command.
+
+Commands are imported on first use, so ``regiokg --help`` stays fast and each command's
+dependencies load only when it runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+
+import click
+
+from regiokg.config import ConfigError, Project
+
+#: command name -> module under regiokg.cli holding a click command called ``command``
+COMMANDS = {
+    "build": "build",
+    "validate": "validate",
+    "queries": "queries",
+    "query": "query",
+    "push": "push",
+    "analyse": "analyse",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports each command's module only when that command is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(name for name, module in COMMANDS.items() if _importable(module))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        module = COMMANDS.get(name)
+        if module is None or not _importable(module):
+            return None
+        return importlib.import_module(f"regiokg.cli.{module}").command
+
+
+def _importable(module: str) -> bool:
+    return importlib.util.find_spec(f"regiokg.cli.{module}") is not None
+
+
+@click.group(
+    cls=LazyGroup,
+    epilog="Example: regiokg build && regiokg query cq01_twinning_year",
+)
+@click.option(
+    "--project",
+    "project_dir",
+    type=click.Path(file_okay=False, path_type=str),
+    default=None,
+    help="Project directory (default: the one holding the working directory).",
+)
+@click.option("--base", "base_iri", default=None, help="Base IRI for instance IRIs.")
+@click.version_option(package_name="regiokg")
+@click.pass_context
+def main(ctx: click.Context, project_dir: str | None, base_iri: str | None) -> None:
+    """regiokg: a knowledge graph of regional innovation ecosystems."""
+    ctx.ensure_object(dict)
+    ctx.obj["project_dir"] = project_dir
+    ctx.obj["base_iri"] = base_iri
+
+
+def project_from(ctx: click.Context, **overrides) -> Project:
+    """The project the command line names (``--project``, ``--base``, environment,
+    ``regiokg.toml``), or a clean usage error saying why there is none."""
+    obj = ctx.find_root().obj or {}
+    try:
+        return Project.discover(obj.get("project_dir"), base_iri=obj.get("base_iri"), **overrides)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
