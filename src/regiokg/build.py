@@ -68,7 +68,8 @@ def build_dataset(project: Project, *, progress: Progress | None = None) -> Data
         if progress is not None:
             progress(source)
     rebase = _rebaser(project.base_iri)
-    dataset = Dataset()
+    # Union default graph: a query without GRAPH sees every source, as on the SPARQL store.
+    dataset = Dataset(default_union=True)
     for prefix, iri in PREFIXES.items():
         dataset.bind(prefix, iri)
     dataset.bind("r", project.instance_iri(""))
