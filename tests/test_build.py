@@ -14,7 +14,7 @@ from regiokg.cli import main
 from regiokg.config import DEFAULT_BASE, Project
 from regiokg.sources import SourceError, discover, read_triples
 
-from .conftest import REPO
+REPO = Path(__file__).resolve().parents[1]
 
 
 def copy_project(tmp_path: Path) -> Project:
@@ -54,7 +54,7 @@ def test_base_iri_moves_instances_but_not_the_ontology(tmp_path):
 
 def test_malformed_turtle_names_file_line_and_column(tmp_path):
     bad = tmp_path / "bad.ttl"
-    bad.write_text('@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e ex:f ;; .\n')
+    bad.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e .\n")
     with pytest.raises(SourceError) as err:
         read_triples(bad)
     assert err.value.path == bad
@@ -65,7 +65,7 @@ def test_malformed_turtle_names_file_line_and_column(tmp_path):
 
 def test_build_with_a_broken_file_writes_nothing(tmp_path):
     project = copy_project(tmp_path / "p")
-    (project.graph_dir / "zz_broken.ttl").write_text("<http://a> <http://b> \"open .\n")
+    (project.graph_dir / "zz_broken.ttl").write_text('<http://a> <http://b> "open .\n')
     previous = project.out_dir / "regiokg.nq"
     previous.parent.mkdir(parents=True)
     previous.write_text("old contents\n")

@@ -26,7 +26,9 @@ _POSITION = re.compile(r"^Parser error (at|between) [^:]*: ")
 class SourceError(ValueError):
     """A source file cannot be read; ``str()`` names file, line and column."""
 
-    def __init__(self, path: Path, message: str, line: int | None = None, column: int | None = None):
+    def __init__(
+        self, path: Path, message: str, line: int | None = None, column: int | None = None
+    ):
         self.path = Path(path)
         self.line = line
         self.column = column

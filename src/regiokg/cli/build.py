@@ -9,6 +9,7 @@ from rich.table import Table
 from regiokg.build import build_dataset, summarise, write_outputs
 from regiokg.cli import project_from
 from regiokg.sources import SourceError
+from regiokg.store import load_dataset
 
 
 @click.command(
@@ -22,15 +23,26 @@ from regiokg.sources import SourceError
     default=None,
     help="Directory for regiokg.nq and regiokg.ttl (default: build/).",
 )
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Embedded store directory (default: .regiokg/store).",
+)
+@click.option("--no-store", is_flag=True, help="Do not load the embedded store.")
 @click.option("--quiet", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
-def command(ctx: click.Context, out_dir: str | None, quiet: bool) -> None:
+def command(
+    ctx: click.Context, out_dir: str | None, store_dir: str | None, no_store: bool, quiet: bool
+) -> None:
     """Merge the ontology and the curated data into one graph and write it.
 
-    Writes N-Quads (one named graph per source document) and Turtle, atomically: a bad
-    file stops the build with its name, line and column, and no output is touched.
+    Writes N-Quads (one named graph per source document) and Turtle, atomically, and
+    loads the embedded SPARQL store (replaced whole, never half-loaded). A bad file stops
+    the build with its name, line and column, and no output is touched.
     """
-    project = project_from(ctx, out_dir=out_dir)
+    project = project_from(ctx, out_dir=out_dir, store_dir=store_dir)
     console = Console(stderr=quiet, quiet=quiet)
     try:
         with console.status("reading sources") as status:
@@ -42,6 +54,10 @@ def command(ctx: click.Context, out_dir: str | None, quiet: bool) -> None:
     outputs = write_outputs(dataset, project.out_dir)
     summary = summarise(dataset, project)
     _print_summary(console, summary, outputs)
+    if not no_store:
+        with console.status(f"loading the embedded store at {project.store_dir}"):
+            count = load_dataset(project.store_dir, dataset)
+        console.print(f"loaded {count} quads into the embedded store at {project.store_dir}")
 
 
 def _print_summary(console, summary, outputs) -> None:
