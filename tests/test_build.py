@@ -14,7 +14,7 @@ from regiokg.cli import main
 from regiokg.config import DEFAULT_BASE, Project
 from regiokg.sources import SourceError, discover, read_triples
 
-REPO = Path(__file__).resolve().parents[1]
+from .conftest import REPO
 
 
 def copy_project(tmp_path: Path) -> Project:

@@ -1,0 +1,32 @@
+"""The generated namespace module matches the ontology and refuses unknown terms."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from regiokg import namespace
+from regiokg.namespace import RKG
+
+from .conftest import REPO
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("gen", REPO / "tools" / "generate_namespace.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_namespace_module_is_up_to_date():
+    expected = _generator().render()
+    actual = (REPO / "src" / "regiokg" / "namespace.py").read_text(encoding="utf-8")
+    assert actual == expected, "run: python tools/generate_namespace.py"
+
+
+def test_known_terms_resolve_and_misspelt_ones_raise():
+    assert str(RKG.Participation) == "https://w3id.org/regiokg/ontology#Participation"
+    with pytest.raises(AttributeError):
+        RKG.Participaton  # noqa: B018
+    assert str(namespace.SECTOR["clean-coal"]).endswith("/vocab/sector/clean-coal")
