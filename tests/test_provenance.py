@@ -47,7 +47,10 @@ def test_each_file_credits_its_own_document(dataset, project):
         (document,) = own
         for subject in set(graph.subjects()):
             if isinstance(subject, URIRef) and subject != document:
-                assert (subject, PROV.wasDerivedFrom, document) in graph, (graph.identifier, subject)
+                assert (subject, PROV.wasDerivedFrom, document) in graph, (
+                    graph.identifier,
+                    subject,
+                )
 
 
 def test_nary_statements_have_sources(dataset):
