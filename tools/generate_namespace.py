@@ -60,7 +60,7 @@ def render(ontology: Path = ONTOLOGY) -> str:
         if names:
             lines += ["", f"    # {kind}"]
             lines += [f"    {name}: URIRef" for name in sorted(set(names))]
-    lines += [""]
+    lines += ["", ""]
     for name in ("sector", "role", "status", "helix", "label"):
         lines.append(f'{name.upper()} = Namespace("{VOCAB}{name}/")')
     return "\n".join(lines) + "\n"

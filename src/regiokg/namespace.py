@@ -97,6 +97,7 @@ class RKG(DefinedNamespace):
     sha256: URIRef
     sourceFile: URIRef
 
+
 SECTOR = Namespace("https://w3id.org/regiokg/vocab/sector/")
 ROLE = Namespace("https://w3id.org/regiokg/vocab/role/")
 STATUS = Namespace("https://w3id.org/regiokg/vocab/status/")
