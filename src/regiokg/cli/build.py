@@ -68,7 +68,7 @@ def _print_summary(console, summary, outputs) -> None:
     console.print(table)
     sources = Table("source document", "title", title="Sources")
     for iri, title in summary.sources:
-        sources.add_row(iri, title)
+        sources.add_row(iri.rsplit("/", 1)[-1], title)
     console.print(sources)
     for kind, path in outputs.items():
         console.print(f"wrote {kind}: {path}")
