@@ -1,14 +1,23 @@
-"""The embedded SPARQL store: a persistent pyoxigraph store in the project directory.
+"""The embedded SPARQL store: a persistent pyoxigraph store in the project directory, loaded
+all or nothing, and the hand-over between it and rdflib.
 
-A load never changes the store in place: the new contents are written to a fresh store
-beside it, which is renamed into place only when complete. A failed or interrupted load
-therefore leaves the previous store exactly as it was.
+rdflib stays the in-memory model for pySHACL and small jobs; pyoxigraph answers SPARQL over
+the whole graph. :func:`store_from_dataset` and :func:`dataset_from_store` pass a dataset
+from one to the other in memory (through :mod:`regiokg.convert`), never through files.
+
+A load never changes the store in place: :func:`load_dataset` writes the new content into a
+fresh directory beside the store and swaps it in with two renames, so a failure or an
+interruption at any point leaves the previous store as it was. An interruption between the
+two renames is repaired the next time the store is opened.
 """
 
 from __future__ import annotations
 
+import gc
+import os
 import shutil
-import uuid
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -16,50 +25,121 @@ from rdflib import Dataset
 
 from regiokg.convert import dataset_to_quads, quads_to_dataset
 
-__all__ = ["load_dataset", "open_store", "store_from_dataset", "dataset_from_store"]
+__all__ = [
+    "StoreError",
+    "StoreNotFound",
+    "dataset_from_store",
+    "load_dataset",
+    "open_store",
+    "store_from_dataset",
+]
+
+_NEW = ".new-"
+_OLD = ".old-"
 
 
-def store_from_dataset(dataset: Dataset, path: Path | None = None) -> ox.Store:
-    """A pyoxigraph store (in memory, or on disk at ``path``) holding the quads of
-    ``dataset``, named graphs kept."""
+class StoreError(OSError):
+    """The embedded store cannot be opened; the message says where and why."""
+
+
+class StoreNotFound(StoreError, FileNotFoundError):
+    """There is no store yet; the message says to run ``regiokg build``."""
+
+
+def _siblings(store_dir: Path, marker: str) -> list[Path]:
+    return sorted(store_dir.parent.glob(f".{store_dir.name}{marker}*"))
+
+
+def _recover(store_dir: Path) -> None:
+    # A load interrupted between its two renames leaves the previous store under its
+    # ".old-" name and none under the real one: put it back. Leftover ".new-" directories
+    # are unfinished loads and are never used.
+    if not store_dir.exists():
+        old = [p for p in _siblings(store_dir, _OLD) if any(p.iterdir())]
+        if old:
+            os.replace(old[-1], store_dir)
+    for leftover in _siblings(store_dir, _NEW) + _siblings(store_dir, _OLD):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def open_store(store_dir: str | Path, *, read_only: bool = False) -> ox.Store:
+    """Open the persistent store in ``store_dir``. ``read_only`` opens it without taking
+    the write lock, so queries can run while another process holds the store. A missing
+    store raises :class:`StoreNotFound` (a ``FileNotFoundError``) saying to run
+    ``regiokg build``; a store that cannot be opened raises :class:`StoreError`."""
+    store_dir = Path(store_dir)
+    if not store_dir.exists() and _siblings(store_dir, _OLD):
+        _recover(store_dir)
+    if not store_dir.is_dir():
+        raise StoreNotFound(f"no store at {store_dir}: run 'regiokg build' first")
+    try:
+        return ox.Store.read_only(str(store_dir)) if read_only else ox.Store(str(store_dir))
+    except OSError as exc:
+        raise StoreError(f"cannot open the store at {store_dir}: {exc}") from exc
+
+
+def store_from_dataset(dataset: Dataset, path: str | Path | None = None) -> ox.Store:
+    """A pyoxigraph store holding the quads of an rdflib ``dataset``, named graphs and
+    blank-node identifiers kept: in memory, or on disk at ``path`` when given. The quads
+    are added in one transaction."""
     store = ox.Store(str(path)) if path is not None else ox.Store()
     store.extend(dataset_to_quads(dataset))
     return store
 
 
 def dataset_from_store(store: ox.Store) -> Dataset:
-    """An rdflib Dataset with the quads of ``store``, named graphs kept."""
-    return quads_to_dataset(
+    """An rdflib Dataset holding every quad of a pyoxigraph ``store`` (the default graph
+    stays the default graph; the dataset's default view is the union of its graphs), e.g.
+    to validate the stored graph with pySHACL."""
+    from regiokg.build import PREFIXES
+
+    dataset = quads_to_dataset(
         store.quads_for_pattern(None, None, None, None), Dataset(default_union=True)
     )
+    for prefix, iri in PREFIXES.items():
+        dataset.bind(prefix, iri)
+    return dataset
 
 
-def open_store(store_dir: Path) -> ox.Store:
-    """Open the persistent store at ``store_dir``; a missing store is an error that says to
-    run ``regiokg build`` first."""
-    store_dir = Path(store_dir)
-    if not store_dir.is_dir():
-        raise FileNotFoundError(f"no store at {store_dir}: run 'regiokg build' first")
-    return ox.Store(str(store_dir))
-
-
-def load_dataset(store_dir: Path, dataset: Dataset) -> int:
-    """Replace the store at ``store_dir`` with the quads of ``dataset`` and return their
-    number. The new store is built in a sibling directory and swapped in with two renames,
-    so readers and failures never see a half-loaded store."""
+def load_dataset(
+    store_dir: str | Path,
+    dataset: Dataset,
+    *,
+    before_swap: Callable[[ox.Store], None] | None = None,
+) -> int:
+    """Replace the content of the store in ``store_dir`` by ``dataset`` (every named graph
+    kept) and return the number of quads loaded. The quads go into a fresh directory beside
+    the store, which is flushed and renamed into place only when complete: an exception or
+    an interruption during the load leaves the previous store untouched and no stray
+    directory behind. ``before_swap`` is called with the complete new store just before the
+    swap (a hook for checks)."""
     store_dir = Path(store_dir)
     store_dir.parent.mkdir(parents=True, exist_ok=True)
-    fresh = store_dir.with_name(f".{store_dir.name}.{uuid.uuid4().hex}.new")
+    _recover(store_dir)
+    new_dir = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}{_NEW}", dir=store_dir.parent))
+    old_dir: Path | None = None
     try:
-        store = store_from_dataset(dataset, fresh)
+        store = store_from_dataset(dataset, new_dir)
         count = len(store)
         store.flush()
-        del store  # release the store's lock before renaming its directory
-        old = store_dir.with_name(f".{store_dir.name}.{uuid.uuid4().hex}.old")
+        if before_swap is not None:
+            before_swap(store)
+        # RocksDB keeps its files and lock until the Python object is gone.
+        del store
+        gc.collect()
         if store_dir.exists():
-            store_dir.rename(old)
-        fresh.rename(store_dir)
-        shutil.rmtree(old, ignore_errors=True)
-        return count
-    finally:
-        shutil.rmtree(fresh, ignore_errors=True)
+            old_dir = Path(
+                tempfile.mkdtemp(prefix=f".{store_dir.name}{_OLD}", dir=store_dir.parent)
+            )
+            os.replace(store_dir, old_dir)
+        os.replace(new_dir, store_dir)
+    except BaseException:
+        if old_dir is not None and not store_dir.exists():
+            os.replace(old_dir, store_dir)
+        shutil.rmtree(new_dir, ignore_errors=True)
+        if old_dir is not None:
+            shutil.rmtree(old_dir, ignore_errors=True)
+        raise
+    if old_dir is not None:
+        shutil.rmtree(old_dir, ignore_errors=True)
+    return count

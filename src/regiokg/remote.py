@@ -1,0 +1,152 @@
+"""Remote SPARQL 1.1 stores: query an endpoint through SPARQLWrapper, and push the built
+graph into a store, one named graph per source document.
+
+:func:`push` replaces each named graph whole, through the SPARQL 1.1 Graph Store HTTP
+Protocol (``PUT …?graph=IRI``) or, for stores that only take updates, through SPARQL 1.1
+Update (``DROP SILENT GRAPH`` then ``INSERT DATA`` in one request). Either way pushing the
+same graph twice leaves the store as after the first push: no duplicates.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
+
+from regiokg.convert import dataset_to_quads
+
+__all__ = ["RemoteError", "push", "remote_query", "graphs_of"]
+
+_NTRIPLES = "application/n-triples"
+
+
+class RemoteError(RuntimeError):
+    """A remote endpoint refused or failed a request; the message names the endpoint, the
+    HTTP status and what the server said."""
+
+
+def remote_query(
+    endpoint: str,
+    text: str,
+    form: str,
+    *,
+    timeout: float = 60,
+    prefixes: dict[str, str] | None = None,
+):
+    """Send the SPARQL query ``text`` (already bound, see :func:`regiokg.query.run`) to
+    ``endpoint`` with SPARQLWrapper and return a :class:`regiokg.query.QueryResult` equal to
+    what the embedded store gives: SELECT and ASK answers are read as SPARQL JSON results,
+    CONSTRUCT and DESCRIBE answers as Turtle into an rdflib Graph."""
+    from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+    from regiokg.query import QueryResult, _from_solutions
+
+    client = SPARQLWrapper(endpoint)
+    client.setQuery(text)
+    client.setMethod(POST)
+    client.setTimeout(int(timeout))
+    graph_answer = form in ("CONSTRUCT", "DESCRIBE")
+    client.setReturnFormat(TURTLE if graph_answer else JSON)
+    try:
+        raw = client.query().response.read()
+    except SPARQLWrapperException as exc:
+        raise RemoteError(f"{endpoint}: {_first_lines(str(exc))}") from exc
+    except urllib.error.HTTPError as exc:
+        raise RemoteError(f"{endpoint}: HTTP {exc.code} {_body(exc)}") from exc
+    except (urllib.error.URLError, OSError) as exc:
+        raise RemoteError(f"{endpoint}: cannot connect ({getattr(exc, 'reason', exc)})") from exc
+    if graph_answer:
+        graph = Graph()
+        for prefix, iri in (prefixes or {}).items():
+            graph.bind(prefix, iri)
+        graph.parse(data=raw, format="turtle")
+        return QueryResult(form, graph=graph)
+    try:
+        answer = ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON)
+    except (SyntaxError, ValueError) as exc:
+        raise RemoteError(f"{endpoint}: unreadable SPARQL JSON results ({exc})") from exc
+    if isinstance(answer, ox.QueryBoolean):
+        return QueryResult("ASK", boolean=bool(answer))
+    return _from_solutions(answer)
+
+
+def graphs_of(source) -> dict[str | None, list[ox.Triple]]:
+    """The triples of each named graph of ``source`` (a pyoxigraph Store or an rdflib
+    Dataset), by graph IRI; ``None`` holds the default graph when it is not empty."""
+    quads = source if isinstance(source, ox.Store) else dataset_to_quads(source)
+    graphs: dict[str | None, list[ox.Triple]] = {}
+    for quad in quads:
+        key = None if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
+        graphs.setdefault(key, []).append(ox.Triple(quad.subject, quad.predicate, quad.object))
+    return dict(sorted(graphs.items(), key=lambda kv: (kv[0] is not None, kv[0] or "")))
+
+
+def push(
+    source: ox.Store | Dataset,
+    endpoint: str,
+    *,
+    protocol: str = "gsp",
+    timeout: float = 120,
+    progress: Callable[[str | None, int], None] | None = None,
+) -> dict[str | None, int]:
+    """Load every named graph of ``source`` into the remote store at ``endpoint``,
+    replacing the graph of the same name there, and return the triples sent per graph.
+    ``protocol="gsp"`` PUTs N-Triples to the Graph Store Protocol ``endpoint`` (oxigraph:
+    ``…/store``, Virtuoso: ``…/sparql-graph-crud``); ``protocol="update"`` POSTs one SPARQL
+    Update per graph to the update ``endpoint`` (oxigraph: ``…/update``). Each graph is
+    replaced in one request, so running the push again adds no duplicates."""
+    if protocol not in ("gsp", "update"):
+        raise ValueError(f"unknown protocol {protocol!r}: use 'gsp' or 'update'")
+    sent: dict[str | None, int] = {}
+    for graph, triples in graphs_of(source).items():
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        if protocol == "gsp":
+            query = "default" if graph is None else urllib.parse.urlencode({"graph": graph})
+            url = f"{endpoint}{'&' if '?' in endpoint else '?'}{query}"
+            _request("PUT", url, body, _NTRIPLES, timeout)
+        else:
+            target = "DEFAULT" if graph is None else f"GRAPH <{graph}>"
+            inner = body.decode("utf-8")
+            wrapped = inner if graph is None else f"GRAPH <{graph}> {{\n{inner}}}"
+            update = f"DROP SILENT {target} ;\nINSERT DATA {{\n{wrapped}\n}}"
+            form = urllib.parse.urlencode({"update": update}).encode("utf-8")
+            _request("POST", endpoint, form, "application/x-www-form-urlencoded", timeout)
+        sent[graph] = len(triples)
+        if progress is not None:
+            progress(graph, len(triples))
+    return sent
+
+
+def _request(method: str, url: str, body: bytes, content_type: str, timeout: float) -> None:
+    request = urllib.request.Request(
+        url, data=body, method=method, headers={"Content-Type": content_type}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            response.read()
+    except urllib.error.HTTPError as exc:
+        raise RemoteError(f"{method} {url}: HTTP {exc.code} {_body(exc)}") from exc
+    except (urllib.error.URLError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise RemoteError(f"{method} {url}: cannot connect ({reason})") from exc
+
+
+def _body(exc: urllib.error.HTTPError) -> str:
+    try:
+        text = exc.read().decode("utf-8", "replace")
+    except OSError:
+        return exc.reason or ""
+    with contextlib.suppress(ValueError, AttributeError):
+        text = json.loads(text).get("message", text)
+    return _first_lines(text) or (exc.reason or "")
+
+
+def _first_lines(text: str, n: int = 3) -> str:
+    return " ".join(line.strip() for line in text.strip().splitlines()[:n])
