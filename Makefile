@@ -23,11 +23,19 @@ format: $(STAMP)
 	$(BIN)/ruff format src tests benchmarks
 	$(BIN)/ruff check --fix src tests benchmarks
 
-# Virtuoso is a second real SPARQL store for the comparison tests; without it they skip.
+# Debian packages the tests use beyond PyPI: Virtuoso is a second real SPARQL store for the
+# comparison tests, Chromium and its driver run the browser tests. Without them those tests
+# skip with the reason.
+DEBS_NEEDED = $(strip $(if $(shell command -v virtuoso-t),,virtuoso-opensource) \
+	$(if $(wildcard /usr/bin/chromium),,chromium) \
+	$(if $(wildcard /usr/bin/chromedriver),,chromium-driver))
+
 system-deps:
-	@command -v virtuoso-t >/dev/null 2>&1 || { \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null) \
-	  || echo "virtuoso-opensource could not be installed: its tests will skip"; }
+	@if [ -n "$(DEBS_NEEDED)" ]; then \
+	  echo "installing Debian packages: $(DEBS_NEEDED)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBS_NEEDED) >/dev/null) \
+	  || echo "could not install $(DEBS_NEEDED): the tests that need them will skip"; \
+	fi
 
 test: lint system-deps
 	$(BIN)/python -m pytest
