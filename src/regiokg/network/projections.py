@@ -1,0 +1,399 @@
+"""Networks drawn from the knowledge graph: who collaborates with whom.
+
+The ties come from named SPARQL queries (``queries/network_*.rq``), never from walking
+Python objects, so the same networks can be drawn from the embedded store, an rdflib
+dataset or a remote endpoint:
+
+* ``network_participations`` -- who took part in which event or project (``rkg:Participation``
+  role nodes), in which role and year. A person who acted ``rkg:onBehalfOf`` organisations
+  counts as a participation of each of them (so a speaker links the cluster he represents
+  to the event);
+* ``network_ties`` -- standing ties: ``org:Membership`` (member -- organisation) and cluster
+  coordination (``rkg:coordinates`` / ``rkg:coordinatedBy``);
+* ``network_agents`` and ``network_activities`` -- the attributes of the nodes.
+
+From them:
+
+* :func:`participation_network` is the bipartite network of agents (``bipartite=0``) and
+  the events and projects they took part in (``bipartite=1``);
+* :func:`collaboration_network` is its one-mode projection on the agents: two organisations
+  are tied when they took part in the same event or project, or when one is a member or the
+  coordinator of the other. The tie's ``weight`` is the number of shared events and projects
+  plus one for each membership or coordination tie between the two;
+* :func:`place_network` aggregates a collaboration network to the cities, regions or
+  countries the organisations are located in.
+
+Time windows. An activity belongs to the window ``[start, end]`` when its start year (or
+its parent event's, for a sub-event without dates) lies in it; activities without a known
+year are left out of every windowed network. Membership and coordination ties hold until
+stated otherwise: they are kept unless they started after ``end``.
+
+Each network records how it was made in ``G.graph["definition"]`` (a
+:class:`NetworkDefinition`), which :mod:`regiokg.network.results` writes next to the
+values computed on it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+
+import networkx as nx
+
+from regiokg.config import ConfigError, Project
+from regiokg.query import get_query, run
+
+__all__ = [
+    "NETWORK_KINDS",
+    "PLACE_LEVELS",
+    "NetworkDefinition",
+    "collaboration_network",
+    "participation_network",
+    "place_network",
+]
+
+#: The networks a researcher can ask for by name (the command line's ``--network``).
+NETWORK_KINDS = ("organisations", "events", "cities", "regions", "countries")
+#: Levels :func:`place_network` aggregates to.
+PLACE_LEVELS = ("city", "region", "country")
+PLACE_KINDS = {"city": "cities", "region": "regions", "country": "countries"}
+
+CO_PARTICIPATION = "co-participation"
+AGENT_ATTRIBUTES = (
+    "label",
+    "label_en",
+    "kind",
+    "city",
+    "city_label",
+    "region",
+    "region_label",
+    "country",
+    "country_label",
+    "lat",
+    "long",
+)
+ACTIVITY_ATTRIBUTES = (
+    "label",
+    "label_en",
+    "kind",
+    "category",
+    "year",
+    "status",
+    "city",
+    "region",
+    "country",
+    "lat",
+    "long",
+)
+
+
+@dataclass(frozen=True)
+class NetworkDefinition:
+    """How a network was drawn from the graph: its ``kind`` (one of :data:`NETWORK_KINDS`),
+    the year window ``start``..``end`` (None: open), the ``event_kinds`` kept (regiokg class
+    names; empty: all), and whether people, projects and membership or coordination ties
+    were included. Equal definitions give equal networks from the same graph."""
+
+    kind: str = "organisations"
+    start: int | None = None
+    end: int | None = None
+    event_kinds: tuple[str, ...] = ()
+    include_people: bool = False
+    include_projects: bool = True
+    include_memberships: bool = True
+
+    def __post_init__(self) -> None:
+        # Kinds may be given as IRIs or local names, in any order: store one spelling.
+        kinds = tuple(sorted({_tail(str(k)) for k in self.event_kinds}))
+        object.__setattr__(self, "event_kinds", kinds)
+
+    def as_dict(self) -> dict:
+        """The definition as plain values (a list for ``event_kinds``), e.g. for JSON."""
+        data = asdict(self)
+        data["event_kinds"] = list(self.event_kinds)
+        return data
+
+
+def _project(project: Project | str | Path | None) -> Project:
+    if isinstance(project, Project):
+        return project
+    if project is not None:
+        return Project(Path(project))
+    try:
+        return Project.discover()
+    except ConfigError:
+        # A notebook or script run outside the checkout still finds the queries that ship
+        # beside the package source.
+        return Project(Path(__file__).resolve().parents[3])
+
+
+def _rows(target, project: Project, name: str, params: dict | None = None) -> list[dict]:
+    result = run(target, get_query(project, name), {k: v for k, v in (params or {}).items()})
+    return [
+        {var: (None if row[var] is None else row[var].toPython()) for var in result.variables}
+        for row in result.rows
+    ]
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def _number(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def _year(value) -> int | None:
+    return None if value is None else int(value)
+
+
+def _tail(iri: str) -> str:
+    return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+
+
+def _window(start: int | None, end: int | None) -> dict:
+    if start is not None and end is not None and start > end:
+        raise ValueError(f"the time window starts ({start}) after it ends ({end})")
+    params = {}
+    if start is not None:
+        params["from"] = int(start)
+    if end is not None:
+        params["to"] = int(end)
+    return params
+
+
+def _agent_attributes(row: dict) -> dict:
+    attributes = {
+        "label": _text(row["label"]) or _tail(str(row["agent"])),
+        "label_en": _text(row["label_en"]),
+        "kind": _text(row["kind"]),
+    }
+    for name in ("city", "city_label", "region", "region_label", "country", "country_label"):
+        attributes[name] = _text(row[name])
+    attributes["lat"], attributes["long"] = _number(row["lat"]), _number(row["long"])
+    return attributes
+
+
+def _activity_attributes(row: dict) -> dict:
+    attributes = {name: _text(row.get(name)) for name in ACTIVITY_ATTRIBUTES}
+    attributes["label"] = attributes["label"] or _tail(str(row["activity"]))
+    attributes["year"] = _year(row["year"])
+    attributes["lat"], attributes["long"] = _number(row["lat"]), _number(row["long"])
+    return attributes
+
+
+def _kept_activities(
+    activities: dict[str, dict], event_kinds: Iterable[str] | None, include_projects: bool
+) -> set[str]:
+    wanted = {_tail(k) for k in event_kinds or ()}
+    kept = set()
+    for iri, attributes in activities.items():
+        if attributes["category"] == "Project":
+            if include_projects:
+                kept.add(iri)
+        elif not wanted or attributes["kind"] in wanted or attributes["category"] in wanted:
+            kept.add(iri)
+    return kept
+
+
+def _participations(
+    target, project: Project, definition: NetworkDefinition
+) -> tuple[list[dict], dict[str, dict], dict[str, dict]]:
+    """The participation rows of the window, the attributes of the agents and of the
+    activities they keep."""
+    agents = {
+        str(r["agent"]): _agent_attributes(r) for r in _rows(target, project, "network_agents")
+    }
+    activities = {
+        str(r["activity"]): _activity_attributes(r)
+        for r in _rows(target, project, "network_activities")
+    }
+    kept = _kept_activities(activities, definition.event_kinds, definition.include_projects)
+    rows = []
+    window = _window(definition.start, definition.end)
+    for row in _rows(target, project, "network_participations", window):
+        agent, activity = str(row["agent"]), str(row["activity"])
+        if activity not in kept or agent not in agents:
+            continue
+        if agents[agent]["kind"] == "Person" and not definition.include_people:
+            continue
+        rows.append(
+            {
+                "agent": agent,
+                "activity": activity,
+                "role": _text(row["role"]),
+                "year": _year(row["year"]),
+            }
+        )
+    return rows, agents, activities
+
+
+def participation_network(
+    target,
+    *,
+    start: int | None = None,
+    end: int | None = None,
+    event_kinds: Iterable[str] | None = None,
+    include_people: bool = False,
+    include_projects: bool = True,
+    project: Project | str | Path | None = None,
+) -> nx.Graph:
+    """The bipartite network of agents and the activities they took part in, from
+    ``target`` (anything :func:`regiokg.query.run` accepts). Agents (organisations, and
+    people with ``include_people``) carry ``bipartite=0`` and the attributes of
+    :func:`collaboration_network`; events and projects carry ``bipartite=1``, ``label``,
+    ``label_en``, ``kind``, ``category`` ("Event" or "Project"), ``year``, ``status``,
+    ``city``, ``region``, ``country``, ``lat`` and ``long``. An edge joins an agent to an
+    activity, with ``roles`` (sorted role IRIs) and ``weight`` 1. ``start``/``end`` keep
+    activities of those years, ``event_kinds`` (class names such as "BusinessMission")
+    keeps only those events, ``include_projects`` whether projects are kept; ``project``
+    is where the named queries are read (default: the project around the working
+    directory)."""
+    definition = NetworkDefinition(
+        "events", start, end, event_kinds or (), include_people, include_projects, False
+    )
+    rows, agents, activities = _participations(target, _project(project), definition)
+    G = nx.Graph(definition=definition)
+    roles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in rows:
+        G.add_node(row["agent"], bipartite=0, **agents[row["agent"]])
+        G.add_node(row["activity"], bipartite=1, **activities[row["activity"]])
+        roles[row["agent"], row["activity"]].update([row["role"]] if row["role"] else [])
+    for (agent, activity), found in roles.items():
+        G.add_edge(agent, activity, weight=1, roles=sorted(found))
+    return G
+
+
+def collaboration_network(
+    target,
+    *,
+    start: int | None = None,
+    end: int | None = None,
+    event_kinds: Iterable[str] | None = None,
+    include_people: bool = False,
+    include_projects: bool = True,
+    include_memberships: bool = True,
+    project: Project | str | Path | None = None,
+) -> nx.Graph:
+    """The collaboration network of organisations (and people, with ``include_people``)
+    from ``target`` (a pyoxigraph Store, an rdflib Dataset or an endpoint URL): two agents
+    are tied when they took part in the same event or project of the window, or (with
+    ``include_memberships``) when one is a member or the coordinator of the other.
+
+    Nodes are IRI strings with ``label`` (Polish, else English, else the IRI's last
+    segment), ``label_en``, ``kind`` (the most specific regiokg class, e.g.
+    "ClusterInitiative", or "Person"), ``city``, ``city_label``, ``region``,
+    ``region_label``, ``country``, ``country_label`` and the city's ``lat``/``long`` (None
+    where unknown). Edges carry ``weight`` (shared events and projects, plus one per
+    membership or coordination tie), ``activities`` and ``years`` (sorted) and
+    ``relations`` (sorted names: "co-participation", "coordination", "membership"). Every
+    agent with a participation in the window is a node, even without ties. The other
+    options are those of :func:`participation_network`."""
+    definition = NetworkDefinition(
+        "organisations",
+        start,
+        end,
+        event_kinds or (),
+        include_people,
+        include_projects,
+        include_memberships,
+    )
+    rows, agents, _ = _participations(target, _project(project), definition)
+    G = nx.Graph(definition=definition)
+    members: dict[str, set[str]] = defaultdict(set)
+    years: dict[str, int | None] = {}
+    for row in rows:
+        G.add_node(row["agent"], **agents[row["agent"]])
+        members[row["activity"]].add(row["agent"])
+        years[row["activity"]] = row["year"]
+    ties: dict[tuple[str, str], dict] = {}
+
+    def tie(a: str, b: str) -> dict:
+        key = (a, b) if a < b else (b, a)
+        if key not in ties:
+            ties[key] = {"weight": 0, "activities": set(), "years": set(), "relations": set()}
+        return ties[key]
+
+    for activity, agents_in in members.items():
+        for a, b in itertools.combinations(sorted(agents_in), 2):
+            data = tie(a, b)
+            data["weight"] += 1
+            data["activities"].add(activity)
+            data["relations"].add(CO_PARTICIPATION)
+            if years[activity] is not None:
+                data["years"].add(years[activity])
+    if include_memberships:
+        for row in _rows(target, _project(project), "network_ties", _window(None, end)):
+            a, b = str(row["a"]), str(row["b"])
+            if a == b or a not in agents or b not in agents:
+                continue
+            if not include_people and "Person" in (agents[a]["kind"], agents[b]["kind"]):
+                continue
+            data = tie(a, b)
+            if row["relation"] not in data["relations"]:
+                data["weight"] += 1
+                data["relations"].add(str(row["relation"]))
+            if row["year"] is not None:
+                data["years"].add(int(row["year"]))
+            for node in (a, b):
+                G.add_node(node, **agents[node])
+    for (a, b), data in ties.items():
+        G.add_edge(
+            a,
+            b,
+            weight=data["weight"],
+            activities=sorted(data["activities"]),
+            years=sorted(data["years"]),
+            relations=sorted(data["relations"]),
+        )
+    return G
+
+
+def place_network(G: nx.Graph, level: str = "city") -> nx.Graph:
+    """The network of places (``level`` "city", "region" or "country") that a
+    collaboration network ``G`` spans: each organisation counts for the place it is located
+    in (its ``city``, ``region`` or ``country`` attribute), and two places are tied with the
+    summed ``weight`` of the ties between their organisations. Nodes are place IRIs with
+    ``label``, ``lat``/``long`` (the city's, for cities; None otherwise), ``organisations``
+    (how many nodes of ``G`` are there) and ``internal_weight`` (summed weight of the ties
+    inside the place, which the network keeps out as self-loops). Organisations whose place
+    is unknown are left out. Edges also keep ``activities`` (sorted union)."""
+    if level not in PLACE_LEVELS:
+        raise ValueError(f"unknown level {level!r}; use one of {', '.join(PLACE_LEVELS)}")
+    P = nx.Graph()
+    definition = G.graph.get("definition", NetworkDefinition())
+    P.graph["definition"] = replace(definition, kind=PLACE_KINDS[level])
+    label_key = f"{level}_label"
+    for _, data in G.nodes(data=True):
+        place = data.get(level)
+        if place is None:
+            continue
+        if place not in P:
+            P.add_node(
+                place,
+                label=data.get(label_key) or _tail(place),
+                lat=data.get("lat") if level == "city" else None,
+                long=data.get("long") if level == "city" else None,
+                organisations=0,
+                internal_weight=0,
+            )
+        P.nodes[place]["organisations"] += 1
+    for a, b, data in G.edges(data=True):
+        pa, pb = G.nodes[a].get(level), G.nodes[b].get(level)
+        if pa is None or pb is None:
+            continue
+        weight = data.get("weight", 1)
+        if pa == pb:
+            P.nodes[pa]["internal_weight"] += weight
+            continue
+        if P.has_edge(pa, pb):
+            P[pa][pb]["weight"] += weight
+            P[pa][pb]["activities"] = sorted(
+                set(P[pa][pb]["activities"]) | set(data.get("activities", []))
+            )
+        else:
+            P.add_edge(pa, pb, weight=weight, activities=sorted(data.get("activities", [])))
+    return P
