@@ -21,6 +21,7 @@ COMMANDS = {
     "query": "query",
     "push": "push",
     "analyse": "analyse",
+    "export": "export",
 }
 
 
