@@ -357,7 +357,9 @@ def place_network(G: nx.Graph, level: str = "city") -> nx.Graph:
     collaboration network ``G`` spans: each organisation counts for the place it is located
     in (its ``city``, ``region`` or ``country`` attribute), and two places are tied with the
     summed ``weight`` of the ties between their organisations. Nodes are place IRIs with
-    ``label``, ``lat``/``long`` (the city's, for cities; None otherwise), ``organisations``
+    ``label``, ``lat``/``long`` (the city's, for cities; None otherwise), the levels above
+    (``region``, ``country`` and their labels, as the first organisation there has them),
+    ``organisations``
     (how many nodes of ``G`` are there) and ``internal_weight`` (summed weight of the ties
     inside the place, which the network keeps out as self-loops). Organisations whose place
     is unknown are left out. Edges also keep ``activities`` (sorted union)."""
@@ -380,6 +382,10 @@ def place_network(G: nx.Graph, level: str = "city") -> nx.Graph:
                 organisations=0,
                 internal_weight=0,
             )
+            # The levels above a place, so that brokerage can group cities by region.
+            for above in PLACE_LEVELS[PLACE_LEVELS.index(level) + 1 :]:
+                P.nodes[place][above] = data.get(above)
+                P.nodes[place][f"{above}_label"] = data.get(f"{above}_label")
         P.nodes[place]["organisations"] += 1
     for a, b, data in G.edges(data=True):
         pa, pb = G.nodes[a].get(level), G.nodes[b].get(level)
