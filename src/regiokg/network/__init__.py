@@ -9,16 +9,21 @@ from regiokg.network.projections import (
     NETWORK_KINDS,
     NetworkDefinition,
     collaboration_network,
+    network,
     participation_network,
     place_network,
 )
+from regiokg.network.results import analysis_graph, save_analysis
 
 __all__ = [
     "MEASURES",
     "NETWORK_KINDS",
     "NetworkDefinition",
+    "analysis_graph",
     "collaboration_network",
     "measure_table",
+    "network",
     "participation_network",
     "place_network",
+    "save_analysis",
 ]

@@ -51,6 +51,7 @@ __all__ = [
     "PLACE_LEVELS",
     "NetworkDefinition",
     "collaboration_network",
+    "network",
     "participation_network",
     "place_network",
 ]
@@ -403,3 +404,40 @@ def place_network(G: nx.Graph, level: str = "city") -> nx.Graph:
         else:
             P.add_edge(pa, pb, weight=weight, activities=sorted(data.get("activities", [])))
     return P
+
+
+def network(
+    target,
+    kind: str = "organisations",
+    *,
+    start: int | None = None,
+    end: int | None = None,
+    event_kinds: Iterable[str] | None = None,
+    include_people: bool = False,
+    include_projects: bool = True,
+    include_memberships: bool = True,
+    project: Project | str | Path | None = None,
+) -> nx.Graph:
+    """The network called ``kind`` (one of :data:`NETWORK_KINDS`): "organisations" is
+    :func:`collaboration_network`, "events" the bipartite :func:`participation_network`
+    (measures are then computed on the bipartite network itself, so events and agents are
+    ranked together), "cities", "regions" and "countries" the :func:`place_network` of the
+    collaboration network at that level. The other options are those of
+    :func:`collaboration_network`."""
+    if kind not in NETWORK_KINDS:
+        raise ValueError(f"unknown network {kind!r}; choose one of {', '.join(NETWORK_KINDS)}")
+    options = dict(
+        start=start,
+        end=end,
+        event_kinds=event_kinds,
+        include_people=include_people,
+        include_projects=include_projects,
+        project=project,
+    )
+    if kind == "events":
+        return participation_network(target, **options)
+    G = collaboration_network(target, include_memberships=include_memberships, **options)
+    if kind == "organisations":
+        return G
+    level = next(level for level, name in PLACE_KINDS.items() if name == kind)
+    return place_network(G, level)
