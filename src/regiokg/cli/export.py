@@ -46,6 +46,13 @@ ALL = "all"
     "--docs", "with_docs", is_flag=True, help="Also write ontology.html and vocabulary pages."
 )
 @click.option(
+    "--language",
+    type=click.Choice(["en", "pl"]),
+    default="en",
+    show_default=True,
+    help="Language of the ontology and vocabulary pages.",
+)
+@click.option(
     "--sparql-endpoint",
     default=None,
     metavar="URL",
@@ -60,7 +67,16 @@ ALL = "all"
 @click.option("--quiet", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 def command(
-    ctx, fmt, out_dir, store_dir, with_void, with_docs, sparql_endpoint, dumps_base, quiet
+    ctx,
+    fmt,
+    out_dir,
+    store_dir,
+    with_void,
+    with_docs,
+    language,
+    sparql_endpoint,
+    dumps_base,
+    quiet,
 ) -> None:
     """Write the graph of the embedded store as dump files, regiokg.<ext> for each format.
 
@@ -114,7 +130,7 @@ def command(
                 progress.advance(task)
             if with_docs:
                 progress.update(task, description="documenting the ontology (pyLODE)")
-                written.extend(write_docs(project, out))
+                written.extend(write_docs(project, out, language=language))
                 progress.advance(task)
         except (ExportError, OSError) as exc:
             raise click.ClickException(str(exc)) from exc

@@ -23,9 +23,6 @@ from regiokg.export.formats import ExportError
 
 __all__ = ["context_path", "context_prefixes", "jsonld_context", "write_jsonld"]
 
-#: Prefix of the instance IRIs in the Turtle-like dumps (``r:city/katowice``).
-INSTANCE_PREFIX = "r"
-
 
 def context_path(project: Project):
     """Where the project keeps its JSON-LD context: ``ontology/context.jsonld``."""
@@ -49,16 +46,14 @@ def jsonld_context(project: Project) -> dict:
 
 
 def context_prefixes(project: Project) -> dict[str, str]:
-    """The prefixes of the project's context (its terms whose value is a namespace IRI
-    ending in ``/`` or ``#``) plus ``r:`` for the instance IRIs under the project's base."""
+    """The prefixes of the project's context: its terms whose value is a namespace IRI
+    ending in ``/`` or ``#`` (``rkg``, ``schema``, ``skos`` …)."""
     context = jsonld_context(project)["@context"]
-    prefixes = {
+    return {
         term: value
         for term, value in context.items()
         if isinstance(value, str) and not term.startswith("@") and value.endswith(("/", "#"))
     }
-    prefixes[INSTANCE_PREFIX] = project.instance_iri("")
-    return prefixes
 
 
 def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal):

@@ -1,6 +1,8 @@
 """Writers for the W3C RDF syntaxes (Turtle, N-Triples, N-Quads, TriG, RDF/XML), one per
 format, all serialised by pyoxigraph: it streams, escapes by the book and writes the
 prefixes of the project's JSON-LD context, so every dump reads with the same short names.
+Instance IRIs get a prefix per kind, as in the curated files (``city:katowice`` for
+``{base}id/city/katowice``, ``graph:`` for the named graphs), under the project's base.
 
 Each writer takes pyoxigraph triples or quads, a binary stream and the project (see
 :mod:`regiokg.export.formats`).
@@ -8,6 +10,7 @@ Each writer takes pyoxigraph triples or quads, a binary stream and the project (
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -17,8 +20,15 @@ import pyoxigraph as ox
 from regiokg.config import Project
 from regiokg.export.jsonld import context_prefixes
 
-__all__ = ["SyntaxWriter", "write_nquads", "write_ntriples", "write_rdfxml", "write_trig"]
-__all__ += ["write_turtle"]
+__all__ = [
+    "SyntaxWriter",
+    "dump_prefixes",
+    "write_nquads",
+    "write_ntriples",
+    "write_rdfxml",
+    "write_trig",
+    "write_turtle",
+]
 
 
 @dataclass(frozen=True)
@@ -32,7 +42,32 @@ class SyntaxWriter:
     def __call__(
         self, statements: Iterable[ox.Triple] | Iterable[ox.Quad], out: BinaryIO, project: Project
     ) -> None:
-        ox.serialize(statements, out, self.syntax, prefixes=context_prefixes(project))
+        prefixes = dump_prefixes(statements, project)
+        ox.serialize(statements, out, self.syntax, prefixes=prefixes)
+
+
+_PREFIX_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+
+
+def dump_prefixes(
+    statements: Iterable[ox.Triple] | Iterable[ox.Quad], project: Project
+) -> dict[str, str]:
+    """The prefixes for a dump of ``statements``: the project's context prefixes, ``graph:``
+    for its named graphs and one per kind of instance the statements name (``city:`` for
+    ``{base}id/city/``; ``org-id:`` where the kind's name is already a prefix)."""
+    prefixes = context_prefixes(project)
+    base = project.instance_iri("")
+    kinds = set()
+    for statement in statements:
+        for term in (statement.subject, statement.object):
+            if isinstance(term, ox.NamedNode) and term.value.startswith(base):
+                kind, slash, _ = term.value[len(base) :].partition("/")
+                if slash and _PREFIX_NAME.match(kind):
+                    kinds.add(kind)
+    extra = {"graph": project.graph_iri("")} | {kind: f"{base}{kind}/" for kind in sorted(kinds)}
+    for name, namespace in extra.items():
+        prefixes[name if name not in prefixes else f"{name}-id"] = namespace
+    return prefixes
 
 
 write_turtle = SyntaxWriter(ox.RdfFormat.TURTLE)
