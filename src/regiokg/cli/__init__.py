@@ -22,6 +22,7 @@ COMMANDS = {
     "push": "push",
     "analyse": "analyse",
     "export": "export",
+    "serve": "serve",
 }
 
 

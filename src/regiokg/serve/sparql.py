@@ -1,0 +1,163 @@
+"""The SPARQL 1.1 Protocol endpoint ``/sparql`` (https://www.w3.org/TR/sparql11-protocol/):
+queries by GET, by POST as a form or as ``application/sparql-query``; answers in the
+results format (JSON, XML, CSV, TSV) or RDF syntax (Turtle, JSON-LD, N-Triples, RDF/XML)
+chosen by ``Accept`` or a ``format`` parameter, and as an HTML table for a browser.
+
+The endpoint is read-only and never federates (see :mod:`regiokg.serve.guard`). Each
+query runs in a worker process under the server's time limit; an answer longer than the
+row limit is cut to that many rows (or triples) and flagged with the response headers
+``X-SPARQL-MaxRows: <limit>`` and ``X-SPARQL-Truncated: true``. Without
+``default-graph-uri`` the default graph is the union of the named graphs.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import parse_qsl
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import PlainTextResponse
+from rdflib import BNode, Literal, URIRef
+from starlette.concurrency import run_in_threadpool
+
+from regiokg.convert import to_rdflib
+from regiokg.serve.guard import Refusal, refusal
+from regiokg.serve.negotiation import (
+    GRAPH_TYPES,
+    HTML,
+    RESULT_TYPES,
+    best_match,
+    media_type_for,
+)
+from regiokg.serve.representations import bytes_response, graph_response, results_bytes
+from regiokg.serve.site import CURIES, Site
+from regiokg.serve.worker import Answer, QueryFailed, QuerySyntaxError, QueryTimeout
+
+__all__ = ["router", "term_from_json"]
+
+router = APIRouter()
+
+_FORMAT_PARAMETERS = ("format", "output", "results")
+_CORS = {"Access-Control-Allow-Origin": "*"}
+
+
+async def _parameters(request: Request) -> list[tuple[str, str]]:
+    params = list(request.query_params.multi_items())
+    if request.method != "POST":
+        return params
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    body = (await request.body()).decode("utf-8", errors="replace")
+    if media == "application/x-www-form-urlencoded":
+        return params + parse_qsl(body, keep_blank_values=True)
+    if media == "application/sparql-query":
+        return params + [("query", body)]
+    if media == "application/sparql-update":
+        return params + [("update", body)]
+    raise Refusal(
+        f"unsupported request body type {media or '(none)'!r}: POST a form "
+        "(application/x-www-form-urlencoded) or application/sparql-query",
+        status=415,
+    )
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    if best_match(request.headers.get("accept"), ["text/plain", HTML]) == HTML:
+        site: Site = request.app.state.site
+        return site.templates.TemplateResponse(
+            request, "error.html", {"status": status, "message": message}, status_code=status
+        )
+    return PlainTextResponse(message + "\n", status_code=status, headers=_CORS)
+
+
+@router.api_route("/sparql", methods=["GET", "POST"])
+async def sparql(request: Request) -> Response:
+    """Answer one SPARQL query (see the module docstring for the protocol)."""
+    site: Site = request.app.state.site
+    try:
+        params = await _parameters(request)
+    except Refusal as exc:
+        return _error(request, exc.status, str(exc))
+    values: dict[str, list[str]] = {}
+    for key, value in params:
+        values.setdefault(key, []).append(value)
+    if "update" in values:
+        return _error(request, 403, "this endpoint is read-only: SPARQL Update is refused")
+    queries = values.get("query", [])
+    if not queries:
+        if request.method == "GET" and best_match(request.headers.get("accept"), [HTML]):
+            return site.templates.TemplateResponse(request, "query_form.html", {"query": ""})
+        return _error(request, 400, "no query: give the SPARQL text as the 'query' parameter")
+    if len(queries) > 1:
+        return _error(request, 400, "give exactly one 'query' parameter")
+    text = queries[0]
+    refused = refusal(text)
+    if refused is not None:
+        return _error(request, refused.status, str(refused))
+    site.start()
+    job = {
+        "query": text,
+        "default_graph": values.get("default-graph-uri", []),
+        "named_graphs": values.get("named-graph-uri", []),
+    }
+    try:
+        answer: Answer = await run_in_threadpool(site.pool.run, job)
+    except QuerySyntaxError as exc:
+        return _error(request, 400, str(exc))
+    except QueryTimeout as exc:
+        return _error(request, 503, str(exc))
+    except QueryFailed as exc:
+        return _error(request, 500, f"the query failed: {exc}")
+    except ValueError as exc:  # a default-graph-uri or named-graph-uri that is no IRI
+        return _error(request, 400, str(exc))
+    return _respond(request, site, text, answer, values)
+
+
+def _respond(request: Request, site: Site, text: str, answer: Answer, values) -> Response:
+    graph = answer.form == "GRAPH"
+    asked = [v for name in _FORMAT_PARAMETERS for v in values.get(name, [])]
+    offered = [*(GRAPH_TYPES if graph else RESULT_TYPES), HTML]
+    media = media_type_for(asked, graph=graph) if asked else None
+    if media is None:
+        media = best_match(request.headers.get("accept"), offered)
+    if media is None:
+        return _error(request, 406, f"cannot answer in any accepted type; offered: {offered}")
+    headers = dict(_CORS)
+    if answer.truncated:
+        headers |= {"X-SPARQL-MaxRows": str(site.max_rows), "X-SPARQL-Truncated": "true"}
+    if media == HTML:
+        context = {"query": text, "table": results_table(site, answer), "answer": answer}
+        return site.templates.TemplateResponse(request, "results.html", context, headers=headers)
+    if graph:
+        triples = ox.parse(answer.payload, format=ox.RdfFormat.N_TRIPLES)
+        return graph_response(triples, media, CURIES, headers)
+    return bytes_response(results_bytes(answer.payload, media), media, headers)
+
+
+def term_from_json(term: dict | None):
+    """The rdflib term of a SPARQL Results JSON term (None for a missing one)."""
+    if term is None:
+        return None
+    if term["type"] == "uri":
+        return URIRef(term["value"])
+    if term["type"] == "bnode":
+        return BNode(term["value"])
+    return Literal(term["value"], lang=term.get("xml:lang"), datatype=term.get("datatype"))
+
+
+def results_table(site: Site, answer: Answer) -> dict:
+    """The answer laid out for the HTML table: ``columns`` and ``rows`` of page terms, or
+    the ``boolean`` of an ASK answer."""
+    if answer.form == "ASK":
+        return {"boolean": json.loads(answer.payload)["boolean"], "columns": [], "rows": []}
+    if answer.form == "GRAPH":
+        triples = ox.parse(answer.payload, format=ox.RdfFormat.N_TRIPLES)
+        rows = [[site.term(to_rdflib(part)) for part in t] for t in triples]
+        return {"boolean": None, "columns": ["subject", "predicate", "object"], "rows": rows}
+    document = json.loads(answer.payload)
+    columns = document["head"]["vars"]
+    rows = [
+        [site.term(term_from_json(b[v])) if v in b else None for v in columns]
+        for b in document["results"]["bindings"]
+    ]
+    return {"boolean": None, "columns": columns, "rows": rows}

@@ -1,0 +1,181 @@
+"""The SPARQL 1.1 Protocol endpoint, through SPARQLWrapper and plain HTTP, against the
+same queries run on the served store with :func:`regiokg.query.run`."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, Literal
+from SPARQLWrapper import CSV, JSON, JSONLD, N3, TSV, TURTLE, XML, SPARQLWrapper
+
+from regiokg.query import get_query, run
+
+# Named queries without parameters, so the text the server gets is the text run here.
+SELECT_QUERIES = ["people_and_posts", "co_participation_network", "source_documents"]
+GRAPH_QUERY = """PREFIX rkg: <https://w3id.org/regiokg/ontology#>
+CONSTRUCT { ?cluster ?p ?o } WHERE { ?cluster a rkg:ClusterInitiative ; ?p ?o }"""
+
+
+def _wrapper(server: str, text: str, fmt: str) -> SPARQLWrapper:
+    wrapper = SPARQLWrapper(server + "/sparql")
+    wrapper.setQuery(text)
+    wrapper.setReturnFormat(fmt)
+    return wrapper
+
+
+def _expected_rows(result) -> set[tuple]:
+    return {tuple(None if v is None else str(v) for v in row) for row in result.rows}
+
+
+def _json_rows(document: dict) -> set[tuple]:
+    names = document["head"]["vars"]
+    return {
+        tuple(b[v]["value"] if v in b else None for v in names)
+        for b in document["results"]["bindings"]
+    }
+
+
+@pytest.mark.parametrize("name", SELECT_QUERIES)
+def test_select_as_json_matches_the_store(server, served, project, name):
+    query = get_query(project, name)
+    expected = run(served, query)
+    document = _wrapper(server, query.text, JSON).query().convert()
+    assert document["head"]["vars"] == expected.variables
+    assert _json_rows(document) == _expected_rows(expected)
+    assert expected.rows, "the comparison needs a non-empty answer"
+
+
+@pytest.mark.parametrize("name", SELECT_QUERIES)
+def test_select_as_xml_matches_the_store(server, served, project, name):
+    query = get_query(project, name)
+    expected = run(served, query)
+    response = _wrapper(server, query.text, XML).query()
+    assert response.response.headers["Content-Type"].startswith("application/sparql-results+xml")
+    parsed = ox.parse_query_results(response.response.read(), format=ox.QueryResultsFormat.XML)
+    names = [v.value for v in parsed.variables]
+    rows = {tuple(None if s[v] is None else s[v].value for v in names) for s in parsed}
+    assert names == expected.variables
+    assert rows == _expected_rows(expected)
+
+
+@pytest.mark.parametrize("fmt, delimiter", [(CSV, ","), (TSV, "\t")])
+def test_select_as_csv_and_tsv_matches_the_store(server, served, project, fmt, delimiter):
+    query = get_query(project, "people_and_posts")
+    expected = run(served, query)
+    body = _wrapper(server, query.text, fmt).query().convert().decode("utf-8")
+    if fmt == CSV:
+        table = list(csv.reader(io.StringIO(body)))
+        assert table[0] == expected.variables
+        assert {tuple(r) for r in table[1:]} == {
+            tuple("" if v is None else str(v) for v in row) for row in expected.rows
+        }
+    else:
+        parsed = ox.parse_query_results(body.encode(), format=ox.QueryResultsFormat.TSV)
+        names = [v.value for v in parsed.variables]
+        rows = {tuple(None if s[v] is None else s[v].value for v in names) for s in parsed}
+        assert names == expected.variables
+        assert rows == _expected_rows(expected)
+        assert delimiter in body.splitlines()[0]
+
+
+def test_ask_answers_a_boolean(server):
+    document = _wrapper(server, "ASK { ?s a ?class }", JSON).query().convert()
+    assert document["boolean"] is True
+
+
+@pytest.mark.parametrize("fmt", [TURTLE, N3, JSONLD, XML])
+def test_construct_in_every_rdf_syntax_matches_the_store(server, served, fmt):
+    expected = run(served, GRAPH_QUERY).graph
+    converted = _wrapper(server, GRAPH_QUERY, fmt).query().convert()
+    # SPARQLWrapper parses RDF/XML and JSON-LD itself and hands Turtle over as bytes.
+    graph = converted if isinstance(converted, Graph) else Graph().parse(data=converted, format=fmt)
+    assert len(expected) > 0
+    assert set(graph) == set(expected)
+
+
+def test_construct_as_n_triples_by_accept(client, served):
+    response = client.get(
+        "/sparql", params={"query": GRAPH_QUERY}, headers={"Accept": "application/n-triples"}
+    )
+    assert response.headers["content-type"].startswith("application/n-triples")
+    graph = Graph().parse(data=response.text, format="nt")
+    assert set(graph) == set(run(served, GRAPH_QUERY).graph)
+
+
+def test_post_as_form_and_as_sparql_query_body(client):
+    text = "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/regiokg/ontology#City> }"
+    accept = {"Accept": "application/sparql-results+json"}
+    form = client.post("/sparql", data={"query": text}, headers=accept)
+    body = client.post(
+        "/sparql",
+        content=text.encode(),
+        headers=accept | {"Content-Type": "application/sparql-query"},
+    )
+    assert form.status_code == body.status_code == 200
+    assert form.json() == body.json()
+    assert int(form.json()["results"]["bindings"][0]["n"]["value"]) > 0
+
+
+def test_default_graph_is_the_union_and_default_graph_uri_narrows_it(client, project):
+    text = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    accept = {"Accept": "application/sparql-results+json"}
+
+    def count(**extra) -> int:
+        response = client.get("/sparql", params={"query": text, **extra}, headers=accept)
+        return int(response.json()["results"]["bindings"][0]["n"]["value"])
+
+    union = count()
+    reference = count(**{"default-graph-uri": project.graph_iri("reference")})
+    assert 0 < reference < union
+
+
+def test_format_parameter_overrides_accept(client):
+    response = client.get(
+        "/sparql",
+        params={"query": "SELECT ?s WHERE { ?s a ?c } LIMIT 1", "format": "csv"},
+        headers={"Accept": "application/sparql-results+json"},
+    )
+    assert response.headers["content-type"].startswith("text/csv")
+    assert response.text.splitlines()[0] == "s"
+
+
+def test_syntax_error_is_400_with_line_and_column(client):
+    response = client.get("/sparql", params={"query": "SELECT *\nWHERE { ?s ?p }"})
+    assert response.status_code == 400
+    assert "line 2, column" in response.text
+
+
+def test_a_browser_gets_an_html_table(client):
+    response = client.get(
+        "/sparql",
+        params={"query": "SELECT ?city WHERE { ?city a <https://w3id.org/regiokg/ontology#City> }"},
+        headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
+    )
+    assert response.headers["content-type"].startswith("text/html")
+    assert "<table" in response.text and "/page/city/katowice" in response.text
+
+
+def test_unsupported_type_is_406(client):
+    response = client.get(
+        "/sparql",
+        params={"query": "SELECT * { ?s ?p ?o } LIMIT 1"},
+        headers={"Accept": "image/png"},
+    )
+    assert response.status_code == 406
+
+
+def test_literal_terms_keep_language_and_datatype(client, served):
+    text = (
+        "SELECT ?label WHERE { <https://w3id.org/regiokg/id/city/katowice> "
+        "<http://www.w3.org/2000/01/rdf-schema#label> ?label }"
+    )
+    response = client.get("/sparql", params={"query": text, "format": "json"})
+    got = {
+        Literal(b["label"]["value"], lang=b["label"].get("xml:lang"))
+        for b in response.json()["results"]["bindings"]
+    }
+    assert got == {row["label"] for row in run(served, text)}
+    assert {label.language for label in got} >= {"pl"}
