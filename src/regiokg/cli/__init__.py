@@ -23,6 +23,7 @@ COMMANDS = {
     "analyse": "analyse",
     "export": "export",
     "serve": "serve",
+    "plot": "plot",
 }
 
 

