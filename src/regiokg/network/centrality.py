@@ -70,11 +70,21 @@ def weighted_degree(G: nx.Graph, *, weight: str = WEIGHT) -> dict:
     return dict(G.degree(weight=weight))
 
 
-def _with_lengths(G: nx.Graph, weight: str) -> nx.Graph:
+def _with_lengths(G: nx.Graph, weight: str, *, exact: bool = False) -> nx.Graph:
     # A length is the inverse of a strength; the copy leaves the caller's graph untouched.
+    # With ``exact`` and whole-number weights, lengths are lcm / weight: whole numbers in
+    # the same proportions as 1 / weight, so that equally short paths compare equal (sums
+    # of floats like 1/3 + 1/6 and 1/2 need not), which betweenness depends on.
+    weights = [d.get(weight, 1) for _, _, d in G.edges(data=True)]
+    scale = None
+    if exact and weights and all(float(w).is_integer() and w > 0 for w in weights):
+        scale = math.lcm(*{int(w) for w in weights})
     H = G.__class__()
     H.add_nodes_from(G)
-    H.add_edges_from((u, v, {_LENGTH: 1.0 / d.get(weight, 1)}) for u, v, d in G.edges(data=True))
+    H.add_edges_from(
+        (u, v, {_LENGTH: scale // int(w) if scale else 1.0 / w})
+        for (u, v), w in zip(G.edges(), weights, strict=True)
+    )
     return H
 
 
@@ -93,14 +103,16 @@ def betweenness(
     number of pairs, ``(n - 1)(n - 2) / 2`` for undirected graphs. With ``k`` the sum runs
     over ``k`` source pivots drawn with ``seed`` and is scaled up by ``n / k``, the unbiased
     estimator of Brandes & Pich (2007) for large networks; ``k = n`` gives the exact value.
-    With ``weighted`` a tie's length is ``1 / weight``.
+    With ``weighted`` a tie's length is ``1 / weight`` (computed exactly, as whole numbers
+    in the same proportions, when the weights are whole numbers, so that ties between
+    equally short paths are found).
 
     >>> betweenness(nx.path_graph(3))
     {0: 0.0, 1: 1.0, 2: 0.0}
     """
     if k is not None and not 1 <= k <= len(G):
         raise ValueError(f"k must be between 1 and the number of nodes ({len(G)}), not {k}")
-    H = _with_lengths(G, weight) if weighted else G
+    H = _with_lengths(G, weight, exact=True) if weighted else G
     return nx.betweenness_centrality(
         H, k=k, normalized=normalized, weight=_LENGTH if weighted else None, seed=seed
     )
