@@ -71,12 +71,15 @@ def write_jsonld(quads: Iterable[ox.Quad], out: BinaryIO, project: Project) -> N
     named graph (and the default graph's nodes, if any)."""
     context = jsonld_context(project)["@context"]
     dataset = Dataset()
+    graphs = {}
     for quad in quads:
-        graph = (
-            dataset.default_context
-            if isinstance(quad.graph_name, ox.DefaultGraph)
-            else dataset.graph(URIRef(quad.graph_name.value))
-        )
-        graph.add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
+        name = quad.graph_name
+        if name not in graphs:
+            graphs[name] = (
+                dataset.default_context
+                if isinstance(name, ox.DefaultGraph)
+                else dataset.graph(URIRef(name.value))
+            )
+        graphs[name].add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
     text = dataset.serialize(format="json-ld", context=context, indent=1, ensure_ascii=False)
     out.write(text.encode("utf-8"))

@@ -112,14 +112,15 @@ def dataset_iri(project: Project) -> URIRef:
     return URIRef(f"{project.base_iri}void#dataset")
 
 
-def _ontology_dates(source, project: Project) -> tuple[dt.date | None, str | None]:
+def _ontology_metadata(source, project: Project) -> tuple[dt.date | None, str | None]:
+    """The ontology's creation date (if it is an ``xsd:date``) and creator, or Nones."""
     rows = run(source, load_queries(project)["ontology_metadata"]).rows
-    if not rows:
-        return None, None
-    created, creator = rows[0]["created"], rows[0]["creator"]
-    issued = created.toPython() if created is not None else None
-    return (issued if isinstance(issued, dt.date) else None), (
-        str(creator) if creator is not None else None
+    created = rows[0]["created"] if rows else None
+    creator = rows[0]["creator"] if rows else None
+    created = created.toPython() if created is not None else None
+    return (
+        created if isinstance(created, dt.date) else None,
+        str(creator) if creator is not None else None,
     )
 
 
@@ -152,7 +153,7 @@ def describe_dataset(
     format a ``void:dataDump`` and a ``dcat:Distribution`` at ``dumps_base`` +
     ``regiokg.<extension>``; ``void:uriSpace`` is the project's instance namespace."""
     figures = dataset_figures(source, project)
-    created, creator = _ontology_dates(source, project)
+    created, creator = _ontology_metadata(source, project)
     issued = issued or created or dt.date.today()
     modified = max(modified or _last_change(project), issued)
 
