@@ -193,7 +193,7 @@ class Site:
 
     def curie(self, iri: str) -> str:
         """``iri`` shortened with the project's prefixes (``rkg:Event``), or as is."""
-        names = {**CURIES, "r": self.project.instance_iri("")}
+        names = {**CURIES, "r": self.project.instance_iri(""), "graph": self.project.graph_iri("")}
         for prefix, namespace in sorted(names.items(), key=lambda kv: -len(kv[1])):
             if iri.startswith(namespace) and len(iri) > len(namespace):
                 return f"{prefix}:{iri[len(namespace) :]}"

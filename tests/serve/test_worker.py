@@ -1,0 +1,59 @@
+"""Time and row limits: a query past the time limit is stopped with a clear error and the
+server keeps answering; an answer past the row limit is cut and flagged in the headers."""
+
+from __future__ import annotations
+
+import pytest
+
+from regiokg.serve.worker import QuerySyntaxError, QueryTimeout, WorkerPool, answer_query
+
+from .conftest import MAX_ROWS, TIMEOUT
+
+# Five copies of every triple joined with each other: far more rows than any limit allows.
+CROSS_JOIN = (
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+)
+
+
+def test_a_long_query_is_stopped_at_the_limit_and_the_server_stays_up(client):
+    response = client.get("/sparql", params={"query": CROSS_JOIN})
+    assert response.status_code == 503
+    assert f"stopped after {TIMEOUT:g} s" in response.text
+    # Both workers answer again (the stopped one is replaced).
+    for _ in range(3):
+        again = client.get("/sparql", params={"query": "ASK { ?s ?p ?o }", "format": "json"})
+        assert again.status_code == 200 and again.json()["boolean"] is True
+
+
+def test_the_row_limit_cuts_and_flags_the_answer(client, served):
+    assert len(served) > MAX_ROWS
+    response = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
+    assert response.status_code == 200
+    assert response.headers["X-SPARQL-Truncated"] == "true"
+    assert response.headers["X-SPARQL-MaxRows"] == str(MAX_ROWS)
+    assert len(response.json()["results"]["bindings"]) == MAX_ROWS
+
+
+def test_an_answer_within_the_limit_is_not_flagged(client):
+    response = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 3"})
+    assert "X-SPARQL-Truncated" not in response.headers
+    assert len(response.json()["results"]["bindings"]) == 3
+
+
+def test_the_row_limit_applies_to_graphs(served):
+    answer = answer_query(served, {"query": "CONSTRUCT WHERE { ?s ?p ?o }"}, max_rows=7)
+    assert answer.form == "GRAPH" and answer.truncated and answer.size == 7
+    assert len(answer.payload.decode().strip().splitlines()) == 7
+
+
+def test_the_pool_reports_syntax_errors_and_timeouts(serve_store):
+    pool = WorkerPool(serve_store, size=1, timeout=1.0, max_rows=10)
+    try:
+        with pytest.raises(QuerySyntaxError) as caught:
+            pool.run({"query": "SELECT * WHERE {\n ?s ?p }"})
+        assert caught.value.line == 2
+        with pytest.raises(QueryTimeout):
+            pool.run({"query": CROSS_JOIN})
+        assert pool.run({"query": "SELECT ?s WHERE { ?s ?p ?o } LIMIT 2"}).size == 2
+    finally:
+        pool.close()
