@@ -10,6 +10,12 @@ from pathlib import Path
 
 __all__ = ["atomic_path", "write_atomically"]
 
+# mkstemp creates files only their owner may read; published dumps and pages should get the
+# mode an ordinary open() would give. The umask can only be read by setting it, so once.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+_FILE_MODE = 0o666 & ~_UMASK
+
 
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
@@ -21,6 +27,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     os.close(fd)
     tmp_path = Path(tmp)
+    tmp_path.chmod(_FILE_MODE)
     try:
         yield tmp_path
         os.replace(tmp_path, target)
