@@ -45,7 +45,9 @@ def effective_size(G: nx.Graph, *, weighted: bool = False, weight: str = WEIGHT)
     >>> effective_size(nx.star_graph(3))[0]
     3.0
     """
+    if not weighted:
+        return nx.effective_size(G)
     # networkx 3.6's vectorised path (taken when nodes=None) divides by the wrong row
     # maxima for weighted graphs (networkx PR #8906); naming the nodes takes the per-node
     # path, which follows Burt's definition.
-    return nx.effective_size(G, nodes=list(G), weight=weight if weighted else None)
+    return nx.effective_size(G, nodes=list(G), weight=weight)
