@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 
 __all__ = ["EgoNetwork", "Node", "ego_network"]
 
-WIDTH, HEIGHT = 640, 400
-_RADIUS_X, _RADIUS_Y = 200, 140
-_LABEL_CHARS = 30
+WIDTH, HEIGHT = 760, 400
+_RADIUS_X, _RADIUS_Y = 180, 140
+_LABEL_CHARS = 26
 
 
 @dataclass
