@@ -1,0 +1,16 @@
+"""The examples in the measures' docstrings run and give what they show."""
+
+from __future__ import annotations
+
+import doctest
+
+import networkx as nx
+import pytest
+
+from regiokg.network import brokerage, centrality, cohesion, structural_holes
+
+
+@pytest.mark.parametrize("module", [centrality, structural_holes, brokerage, cohesion])
+def test_docstring_examples(module):
+    failures, tried = doctest.testmod(module, extraglobs={"nx": nx}, verbose=False)
+    assert tried > 0 and failures == 0
