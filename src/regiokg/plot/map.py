@@ -282,24 +282,20 @@ def plot_map(
 
 def _name_cities(ax, graph, names, pos, areas) -> None:
     # The cities with the most nodes are named first; a small city whose name would cover
-    # another name or a marker stays unnamed rather than make both unreadable.
-    count: dict[tuple[float, float], int] = {}
-    for n in pos:
-        xy = _coordinates(graph.nodes[n])
-        count[xy] = count.get(xy, 0) + 1
-    ordered = sorted(names.items(), key=lambda item: (-count.get(item[0], 0), item[1]))
-    spreads: dict[tuple[float, float], float] = {}
-    for n, (x, y) in pos.items():
-        home = _coordinates(graph.nodes[n])
-        reach = math.hypot(x - home[0], y - home[1])
-        spreads[home] = max(spreads.get(home, 0.0), reach)
-    markers = marker_boxes(ax, {n: (pos[n], areas[n]) for n in pos})
-    items = []
-    for xy, name in ordered:
-        # The gap clears the whole spiral of the city's nodes, in points.
-        reach = ax.transData.transform((xy[0], xy[1] + spreads.get(xy, 0.0)))[1]
-        gap = (reach - ax.transData.transform(xy)[1]) * 72 / ax.figure.dpi + 7
-        items.append((xy, xy, name, gap))
+    # another name or another city's markers stays unnamed rather than make both
+    # unreadable. A name keeps clear of its own city's spiral of markers.
+    homes = {n: _coordinates(graph.nodes[n]) for n in pos}
+    boxes = marker_boxes(ax, {n: (pos[n], areas[n]) for n in pos})
+    markers: dict[tuple[float, float], list] = {}
+    clearance: dict[tuple[float, float], float] = {}
+    to_points = 72 / ax.figure.dpi
+    for n, home in homes.items():
+        markers.setdefault(home, []).append(boxes[n])
+        centre = ax.transData.transform(home)
+        reach = math.dist(ax.transData.transform(pos[n]), centre) * to_points
+        clearance[home] = max(clearance.get(home, 0.0), reach + areas[n] ** 0.5 / 2)
+    ordered = sorted(names.items(), key=lambda item: (-len(markers.get(item[0], [])), item[1]))
+    items = [(xy, xy, name, clearance.get(xy, 0.0) + 3) for xy, name in ordered]
     place_labels(
         ax,
         items,

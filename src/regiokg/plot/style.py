@@ -198,11 +198,12 @@ def _annotate(ax, renderer, text, xy, side, gap, gid, style):
 def place_labels(ax, items, markers: Mapping, *, required: bool = True, gid=None, **style):
     """Annotate ``items`` (``(key, (x, y), text, gap in points)``, most important first) on
     ``ax``, each above its point, else below, right or left of it, whichever first clears
-    the labels already placed and the ``markers`` boxes of other keys (see
-    :func:`marker_boxes`). When no side is clear the label goes on the side that covers
-    the fewest if ``required``, else it is left out. ``style`` goes to ``annotate``. Call
-    it once the figure's layout is final (``figure.draw_without_rendering()``) so the boxes
-    are true. Returns the keys that got a label."""
+    the labels already placed and the ``markers`` boxes (a box or a list of boxes per key,
+    see :func:`marker_boxes`) of the other keys. When no side is clear the label goes on
+    the side that covers the fewest if ``required``, else it is left out. ``style`` goes
+    to ``annotate``. Call it once the figure's layout is final
+    (``figure.draw_without_rendering()``) so the boxes are true. Returns the keys that got
+    a label."""
     renderer = ax.figure.canvas.get_renderer()
     placed, labelled = [], []
     style = {
@@ -211,7 +212,12 @@ def place_labels(ax, items, markers: Mapping, *, required: bool = True, gid=None
         **style,
     }
     for key, xy, text, gap in items:
-        obstacles = placed + [box for other, box in markers.items() if other != key]
+        obstacles = placed + [
+            box
+            for other, found in markers.items()
+            if other != key
+            for box in (found if isinstance(found, list) else [found])
+        ]
         tried = []
         for side in _SIDES:
             label, box = _annotate(ax, renderer, text, xy, side, gap, gid, style)
