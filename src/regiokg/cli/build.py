@@ -10,6 +10,7 @@ from regiokg.build import build_dataset, summarise, write_outputs
 from regiokg.cli import project_from
 from regiokg.sources import SourceError
 from regiokg.store import load_dataset
+from regiokg.validate import ShapesError, validate_dataset
 
 
 @click.command(
@@ -31,16 +32,28 @@ from regiokg.store import load_dataset
     help="Embedded store directory (default: .regiokg/store).",
 )
 @click.option("--no-store", is_flag=True, help="Do not load the embedded store.")
+@click.option(
+    "--allow-invalid",
+    is_flag=True,
+    help="Write and load the graph even if it violates the SHACL shapes.",
+)
 @click.option("--quiet", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 def command(
-    ctx: click.Context, out_dir: str | None, store_dir: str | None, no_store: bool, quiet: bool
+    ctx: click.Context,
+    out_dir: str | None,
+    store_dir: str | None,
+    no_store: bool,
+    allow_invalid: bool,
+    quiet: bool,
 ) -> None:
     """Merge the ontology and the curated data into one graph and write it.
 
     Writes N-Quads (one named graph per source document) and Turtle, atomically, and
     loads the embedded SPARQL store (replaced whole, never half-loaded). A bad file stops
-    the build with its name, line and column, and no output is touched.
+    the build with its name, line and column, and no output is touched. The graph is
+    checked against the SHACL shapes first: violations stop the build (unless
+    --allow-invalid), warnings are printed.
     """
     project = project_from(ctx, out_dir=out_dir, store_dir=store_dir)
     console = Console(stderr=quiet, quiet=quiet)
@@ -51,6 +64,7 @@ def command(
             )
     except SourceError as exc:
         raise click.ClickException(str(exc)) from exc
+    _check_shapes(console, dataset, project, allow_invalid)
     outputs = write_outputs(dataset, project.out_dir)
     summary = summarise(dataset, project)
     _print_summary(console, summary, outputs)
@@ -58,6 +72,33 @@ def command(
         with console.status(f"loading the embedded store at {project.store_dir}"):
             count = load_dataset(project.store_dir, dataset)
         console.print(f"loaded {count} quads into the embedded store at {project.store_dir}")
+
+
+def _check_shapes(console: Console, dataset, project, allow_invalid: bool) -> None:
+    """Validate before anything is written, so that a graph with violations never replaces
+    the previous outputs or store unless the user asks for it."""
+    if not any(project.shapes_dir.glob("*.ttl")):
+        console.print(f"no SHACL shapes in {project.shapes_dir}: the graph was not validated")
+        return
+    try:
+        with console.status("validating against the SHACL shapes"):
+            report = validate_dataset(dataset, project)
+    except (SourceError, ShapesError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if report.conforms:
+        report.render(console, brief=True)
+        return
+    # Violations are printed even with --quiet: they are why the build stops.
+    report.render(Console(stderr=True, highlight=False))
+    n = report.counts["violation"]
+    if not allow_invalid:
+        raise click.ClickException(
+            f"the graph has {n} SHACL violation{'s' if n != 1 else ''} (listed above); "
+            "nothing was written. Fix the curated files, or pass --allow-invalid to write "
+            "the graph anyway."
+        )
+    plural = "s" if n != 1 else ""
+    console.print(f"writing the graph despite {n} violation{plural} (--allow-invalid)")
 
 
 def _print_summary(console, summary, outputs) -> None:

@@ -1,0 +1,251 @@
+"""Validate the knowledge graph against its SHACL shapes (``shapes/*.ttl``).
+
+Validation is the stage between build and store: :func:`validate_dataset` checks the
+dataset :func:`regiokg.build.build_dataset` returns, :func:`validate_files` checks Turtle,
+N-Triples, N-Quads or TriG files with the project's ontology. Both run pySHACL with RDFS
+inference over the ontology and return a :class:`~regiokg.validate.report.ValidationReport`
+that names every problem by the label, IRI and source document of the node it is about.
+
+The data graph is the union of the source graphs plus the controlled vocabularies (the SKOS
+concepts and schemes of the ontology graph), so that shapes can check that a sector is a
+concept of the sector scheme. The ontology is mixed in for its class and property
+hierarchies only; in particular its ``rdfs:domain`` and ``rdfs:range`` axioms are left out, because
+inferring from them would make every value of ``rkg:basedIn`` a city and so hide exactly
+the mistakes ``sh:class`` is there to find.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+from pyshacl import validate as pyshacl_validate
+from pyshacl.errors import ReportableRuntimeError, ShapeLoadError
+from rdflib import RDF, RDFS, Dataset, Graph, URIRef
+from rdflib.namespace import OWL, SKOS
+from rdflib.plugins.sparql import prepareQuery
+
+from regiokg.build import PREFIXES
+from regiokg.config import Project
+from regiokg.convert import quads_to_dataset, to_rdflib
+from regiokg.sources import ONTOLOGY_GRAPH, SourceError, discover, read_triples
+from regiokg.validate.report import ValidationReport, ValidationResult, read_report
+
+__all__ = [
+    "SHAPES_NS",
+    "ShapesError",
+    "SourceError",
+    "ValidationReport",
+    "ValidationResult",
+    "load_shapes",
+    "read_data_files",
+    "validate_dataset",
+    "validate_files",
+]
+
+#: Namespace of the shapes in ``shapes/``.
+SHAPES_NS = "https://w3id.org/regiokg/shapes#"
+
+#: File name endings :func:`read_data_files` understands, and the syntax of each.
+DATA_FORMATS = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+}
+
+#: What validation needs of the ontology: the class and property hierarchies (see above).
+_HIERARCHY = {RDF.type, RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentClass}
+#: What shapes check of the vocabularies; definitions and NACE mappings only cost time.
+_VOCABULARY = {RDF.type, SKOS.inScheme, SKOS.prefLabel, SKOS.broader, SKOS.topConceptOf}
+_VOCABULARY_CLASSES = (SKOS.Concept, SKOS.ConceptScheme)
+
+
+class ShapesError(ValueError):
+    """The shapes cannot be used: none were found, or pySHACL refused one of them (the
+    message says which and why)."""
+
+
+def load_shapes(shapes_dir: Path) -> Graph:
+    """Read every ``*.ttl`` file of ``shapes_dir`` into one shapes graph; a syntax error
+    raises :class:`regiokg.sources.SourceError` naming the file, line and column, and a
+    directory without shapes raises :class:`ShapesError`."""
+    shapes_dir = Path(shapes_dir)
+    files = sorted(shapes_dir.glob("*.ttl"))
+    if not files:
+        raise ShapesError(f"{shapes_dir}: no SHACL shapes (*.ttl) found")
+    shapes = Graph()
+    _bind_prefixes(shapes)
+    for path in files:
+        for t in read_triples(path):
+            shapes.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+    return shapes
+
+
+def validate_dataset(
+    dataset: Dataset,
+    project: Project,
+    *,
+    shapes_dir: Path | None = None,
+    sources: Mapping[str, str] | None = None,
+) -> ValidationReport:
+    """Validate a built dataset (named graphs per source plus the ``ontology`` graph)
+    against the shapes in ``shapes_dir`` (default: the project's ``shapes/``) and return
+    the report. ``sources`` maps named-graph IRIs to the file each came from, for the
+    report; by default the project's curated files."""
+    shapes = load_shapes(shapes_dir or project.shapes_dir)
+    ontology_iri = URIRef(project.graph_iri(ONTOLOGY_GRAPH))
+    data, ontology = _split(dataset, ontology_iri)
+    try:
+        _conforms, report_graph, _text = pyshacl_validate(
+            data,
+            shacl_graph=shapes,
+            ont_graph=ontology,
+            inference="rdfs",
+            allow_warnings=True,
+            # The data graph is our own copy: letting pySHACL add the ontology and the
+            # inferred triples to it saves a copy and keeps its query cache (below).
+            inplace=True,
+        )
+    except (ShapeLoadError, ReportableRuntimeError) as exc:
+        where = shapes_dir or project.shapes_dir
+        raise ShapesError(f"{where}: the shapes cannot be used: {exc.message}") from exc
+    if sources is None:
+        sources = _project_sources(project)
+    return read_report(
+        report_graph,
+        shapes=shapes,
+        dataset=dataset,
+        ontology_iri=ontology_iri,
+        sources=sources,
+        prefixes=_prefixes(project),
+    )
+
+
+def validate_files(
+    paths: Iterable[Path], project: Project, *, shapes_dir: Path | None = None
+) -> ValidationReport:
+    """Validate the given data files with the project's ontology and shapes. Each Turtle
+    or N-Triples file is a source of its own; N-Quads and TriG keep their named graphs (an
+    ontology graph among them is replaced by the project's ontology). Unreadable files
+    raise :class:`regiokg.sources.SourceError` with file, line and column."""
+    dataset, sources = read_data_files(paths, project)
+    return validate_dataset(dataset, project, shapes_dir=shapes_dir, sources=sources)
+
+
+def read_data_files(paths: Iterable[Path], project: Project) -> tuple[Dataset, dict[str, str]]:
+    """Read data files and the project's ontology into a dataset shaped like the built one,
+    and say which file each named graph came from (see :func:`validate_files`)."""
+    ontology_iri = project.graph_iri(ONTOLOGY_GRAPH)
+    dataset = Dataset(default_union=True)
+    sources: dict[str, str] = {}
+    for path in map(Path, paths):
+        file_graph = path.resolve().as_uri()
+        quads = []
+        for quad in _read_quads(path):
+            graph = quad.graph_name
+            name = file_graph if isinstance(graph, ox.DefaultGraph) else graph.value
+            if name == ontology_iri:
+                continue
+            sources.setdefault(name, str(path))
+            quads.append(ox.Quad(quad.subject, quad.predicate, quad.object, ox.NamedNode(name)))
+        quads_to_dataset(quads, dataset)
+    ontology = [
+        ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(ontology_iri))
+        for source in discover(project)
+        if source.is_ontology
+        for t in read_triples(source.path)
+    ]
+    quads_to_dataset(ontology, dataset)
+    return dataset, sources
+
+
+def _read_quads(path: Path) -> list[ox.Quad]:
+    fmt = DATA_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        known = ", ".join(DATA_FORMATS)
+        raise SourceError(path, f"unknown RDF syntax; the file name should end in {known}")
+    if fmt == ox.RdfFormat.TURTLE:
+        return [ox.Quad(t.subject, t.predicate, t.object) for t in read_triples(path)]
+    try:
+        return list(ox.parse(path=path, format=fmt, base_iri=path.resolve().as_uri()))
+    except OSError as exc:
+        raise SourceError(path, f"cannot read file: {exc.strerror or exc}") from exc
+    except SyntaxError as exc:
+        reason = (exc.msg or str(exc)).split(": ", 1)[-1]
+        raise SourceError(path, reason, exc.lineno, exc.offset) from exc
+
+
+class _DataGraph(Graph):
+    """A data graph that parses each SHACL-SPARQL query once. pySHACL hands the same query
+    text to :meth:`query` for every focus node (binding ``$this`` separately), and parsing
+    it, not running it, is what takes the time."""
+
+    def query(self, query_object, *args, **kwargs):
+        if isinstance(query_object, str):
+            # pySHACL writes the PREFIX lines in no fixed order; sorted, equal queries
+            # share one cache entry across validations.
+            lines = query_object.splitlines()
+            prefixes = sorted(line for line in lines if line.startswith("PREFIX "))
+            body = [line for line in lines if not line.startswith("PREFIX ")]
+            query_object = _prepared("\n".join(prefixes + body))
+        return super().query(query_object, *args, **kwargs)
+
+
+@lru_cache(maxsize=256)
+def _prepared(text: str):
+    return prepareQuery(text)
+
+
+def _split(dataset: Dataset, ontology_iri: URIRef) -> tuple[Graph, Graph]:
+    """The data graph (source graphs plus vocabularies) and the ontology's hierarchies."""
+    data, ontology = _DataGraph(), Graph()
+    _bind_prefixes(data)
+    for graph in dataset.graphs():
+        if graph.identifier != ontology_iri:
+            for triple in graph:
+                data.add(triple)
+            continue
+        vocabulary = {s for cls in _VOCABULARY_CLASSES for s in graph.subjects(RDF.type, cls)}
+        for s, p, o in graph:
+            if s in vocabulary and p in _VOCABULARY:
+                data.add((s, p, o))
+            elif p in _HIERARCHY:
+                ontology.add((s, p, o))
+    return data, ontology
+
+
+def _project_sources(project: Project) -> dict[str, str]:
+    return {
+        project.graph_iri(s.graph_name): _relative(s.path, project.root)
+        for s in discover(project)
+        if not s.is_ontology
+    }
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _prefixes(project: Project) -> dict[str, str]:
+    return {
+        **PREFIXES,
+        "rdf": str(RDF),
+        "rdfs": str(RDFS),
+        "owl": "http://www.w3.org/2002/07/owl#",
+        "xsd": "http://www.w3.org/2001/XMLSchema#",
+        "wd": "http://www.wikidata.org/entity/",
+        "rkgsh": SHAPES_NS,
+        "r": project.instance_iri(""),
+    }
+
+
+def _bind_prefixes(graph: Graph) -> None:
+    graph.bind("rkgsh", SHAPES_NS)
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri)
