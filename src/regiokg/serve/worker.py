@@ -21,7 +21,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-__all__ = ["Answer", "QueryFailed", "QuerySyntaxError", "QueryTimeout", "WorkerPool"]
+__all__ = [
+    "Answer",
+    "QueryFailed",
+    "QuerySyntaxError",
+    "QueryTimeout",
+    "WorkerPool",
+    "answer_query",
+]
 
 # Spawned, not forked: RocksDB handles and the server's threads do not survive a fork.
 _CONTEXT = multiprocessing.get_context("spawn")
