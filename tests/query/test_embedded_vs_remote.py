@@ -62,7 +62,9 @@ def test_oxigraph_server_gives_the_embedded_answer(name, project, embedded, oxig
 
 
 def test_every_named_query_has_an_answer(project, embedded):
-    empty = [name for name, q in load_queries(project).items() if not len(run(embedded, q))]
+    # Queries tagged "analysis" read results that `regiokg analyse --save` writes later.
+    queries = {n: q for n, q in load_queries(project).items() if "analysis" not in q.tags}
+    empty = [name for name, q in queries.items() if not len(run(embedded, q))]
     assert empty == []
     assert len([n for n in NAMES if not n.startswith("cq")]) >= 20
 
