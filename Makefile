@@ -42,6 +42,7 @@ test: lint system-deps
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/network.py
 
 clean:
 	rm -rf build .regiokg $(VENV)
