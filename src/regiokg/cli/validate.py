@@ -70,6 +70,8 @@ def command(ctx: click.Context, files: tuple[str, ...], fmt: str, shapes_dir: st
         click.echo(report.to_json())
     elif fmt == "turtle":
         click.echo(report.to_turtle(), nl=False)
-    else:
+    elif Console().is_terminal:
         report.render(Console(highlight=False))
+    else:
+        click.echo(report.to_text(), nl=False)
     ctx.exit(0 if report.conforms else 1)

@@ -301,7 +301,7 @@ class _Provenance:
     def _stated(self, node: Node) -> Node:
         # A blank node (a postal address) is found through the node that points to it.
         if isinstance(node, BNode):
-            owner = self.dataset.value(None, None, node)
+            owner = next(iter(self.dataset.subjects(None, node)), None)
             if owner is not None:
                 return owner
         return node
