@@ -37,6 +37,9 @@ def browser(tmp_path_factory):
     service = webdriver.ChromeService(executable_path=str(CHROMEDRIVER))
     driver = webdriver.Chrome(options=options, service=service)
     driver.set_page_load_timeout(60)
+    # submit() does not wait for the next page: lookups wait for its elements instead (each
+    # step looks for an element the previous page does not have).
+    driver.implicitly_wait(15)
     try:
         yield driver
     finally:
