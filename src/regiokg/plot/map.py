@@ -20,12 +20,12 @@ import networkx as nx
 
 from regiokg.plot.network import draw_edges, draw_nodes, node_categories, node_values
 from regiokg.plot.style import (
-    RC,
     category_legend,
     marker_areas,
     marker_boxes,
     new_axes,
     place_labels,
+    styled,
 )
 
 __all__ = [
@@ -204,7 +204,6 @@ def plot_map(
 
     Node markers are the collections whose gid starts with ``nodes``, the edges the
     collection with gid ``edges``, city names the texts with gid ``city``."""
-    import matplotlib
     from matplotlib.collections import PolyCollection
 
     if hasattr(graph, "columns"):
@@ -220,7 +219,7 @@ def plot_map(
         values = {n: float(d) for n, d in graph.degree(nodes, weight="weight")}
     areas = marker_areas(values, nodes, smallest=20.0, largest=220.0)
     categories = node_categories(graph.subgraph(nodes), color_by)
-    with matplotlib.rc_context(RC):
+    with styled():
         fig, ax = new_axes(ax, size=(10, 7))
         shapes = country_outlines((west, south, east, north)) if outlines else None
         if shapes:

@@ -17,7 +17,6 @@ import networkx as nx
 import numpy as np
 
 from regiokg.plot.style import (
-    RC,
     category_colours,
     category_legend,
     humanise_kind,
@@ -26,6 +25,7 @@ from regiokg.plot.style import (
     new_axes,
     ordered_categories,
     place_labels,
+    styled,
     wrap_label,
 )
 
@@ -196,7 +196,6 @@ def plot_network(
     Node markers are the axes' collections whose gid starts with ``nodes``, the edges the
     collection with gid ``edges`` and the node labels the texts with gid ``label``, for
     tests and for restyling."""
-    import matplotlib
 
     nodes = sorted(graph.nodes, key=str)
     pos = dict(pos) if pos is not None else layout(graph, seed=seed)
@@ -207,7 +206,7 @@ def plot_network(
         values_for_size = values
     areas = marker_areas(values_for_size, nodes)
     categories = node_categories(graph, color_by)
-    with matplotlib.rc_context(RC):
+    with styled():
         fig, ax = new_axes(ax, size=(10, 7.5))
         draw_edges(ax, graph, graph.edges, pos, widest=4.0, colour="#8a8a8a", alpha=0.45)
         colours, groups = draw_nodes(ax, nodes, pos, areas, categories)

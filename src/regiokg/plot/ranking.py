@@ -10,7 +10,7 @@ kind of brokering each organisation does.
 
 from __future__ import annotations
 
-from regiokg.plot.style import RC, new_axes, wrap_label
+from regiokg.plot.style import new_axes, styled, wrap_label
 
 __all__ = ["BROKERAGE_ROLES", "plot_ranking"]
 
@@ -31,12 +31,10 @@ def plot_ranking(table, ax=None, *, top: int | None = 15, measure: str | None = 
     the brokerage role columns the bars are stacked by role (their sum is the ``total``
     column, or ``value`` when there is none) with a legend of the roles. ``measure`` names
     the value axis. Bars are the axes' patches; each role's bars form one container."""
-    import matplotlib
-
     rows = _ranked(table, top)
     roles = [r for r in BROKERAGE_ROLES if r in rows.columns]
     height = max(2.5, 0.42 * len(rows) + 1.3)
-    with matplotlib.rc_context(RC):
+    with styled():
         fig, ax = new_axes(ax, size=(8.5, height))
         y = list(range(len(rows)))[::-1]
         labels = [wrap_label(text, 40) for text in rows["_label"]]

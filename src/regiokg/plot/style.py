@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 
 __all__ = [
     "FONT",
@@ -24,6 +25,7 @@ __all__ = [
     "new_axes",
     "ordered_categories",
     "place_labels",
+    "styled",
     "wrap_label",
 ]
 
@@ -71,6 +73,25 @@ _PALETTE = [
     "#393b79",
 ]
 _GREY = "#c7c7c7"
+
+
+@contextmanager
+def styled() -> Iterator[None]:
+    """Apply :data:`RC` while a picture is drawn, and keep matplotlib's interactive mode as
+    the drawing left it: a notebook's inline backend is set up on the first figure and
+    switches interactive mode on, which leaving the settings must not undo (later figures
+    would no longer show)."""
+    import matplotlib
+
+    interactive = matplotlib.is_interactive()
+    try:
+        with matplotlib.rc_context(RC):
+            try:
+                yield
+            finally:
+                interactive = matplotlib.is_interactive()
+    finally:
+        matplotlib.interactive(interactive)
 
 
 def category_colours(categories: Iterable[str]) -> dict[str, str]:

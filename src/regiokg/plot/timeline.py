@@ -13,11 +13,11 @@ import re
 
 from regiokg.plot.style import (
     MISSING,
-    RC,
     category_colours,
     category_legend,
     humanise_kind,
     new_axes,
+    styled,
 )
 
 __all__ = ["events_table", "plot_timeline"]
@@ -83,8 +83,6 @@ def plot_timeline(table, ax=None, *, color_by: str = "region", title: str | None
     with a legend. Planned events are hollow; undated ones stand in a "planned, no date"
     column. Returns the figure; the dots are the collections whose gid starts with
     ``events``."""
-    import matplotlib
-
     if color_by not in ("region", "country"):
         raise ValueError(f"color_by must be 'region' or 'country', not {color_by!r}")
     rows = [dict(r) for _, r in table.iterrows()]
@@ -99,7 +97,7 @@ def plot_timeline(table, ax=None, *, color_by: str = "region", title: str | None
     last = int(max(dated)) if dated else first
     undated_x = last + 1.7
     colours = category_colours(r["place"] for r in rows)
-    with matplotlib.rc_context(RC):
+    with styled():
         fig, ax = new_axes(ax, size=(9.5, max(2.8, 0.55 * len(kinds) + 1.6)))
         placed: dict[int, list[tuple[float, float]]] = {}
         points: dict[tuple[str, bool], list] = {}
