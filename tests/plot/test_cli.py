@@ -63,6 +63,21 @@ def test_an_unknown_suffix_is_refused(project, store_dir, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["map", "--network", "regions"], "coordinates"),
+        (["timeline", "--color-by", "kind"], "region or country"),
+    ],
+)
+def test_pictures_refuse_what_they_cannot_show(project, store_dir, tmp_path, args, says):
+    out = tmp_path / "m.png"
+    result = plot(project, store_dir, *args, "--out", str(out))
+    assert result.exit_code == 2 and says in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
 def test_a_grouping_measure_is_not_ranked(project, store_dir, tmp_path):
     out = str(tmp_path / "x.png")
     result = plot(project, store_dir, "centrality", "--measure", "communities", "--out", out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 
+import matplotlib
 import matplotlib.pyplot as plt
 import pytest
 from matplotlib.font_manager import FontProperties, findfont, get_font
@@ -17,6 +18,7 @@ from regiokg.plot.style import (
     humanise_kind,
     marker_areas,
     place_labels,
+    styled,
     wrap_label,
 )
 from tests.plot.conftest import render
@@ -103,3 +105,18 @@ def test_an_optional_label_without_room_is_left_out():
     everywhere = {"wall": ax.bbox}
     assert place_labels(ax, [("city", (0.5, 0.5), "Katowice", 4)], everywhere, required=False) == []
     assert len(ax.texts) == 0
+
+
+def test_the_style_keeps_interactive_mode_as_drawing_left_it():
+    # A notebook's inline backend switches interactive mode on while the first figure is
+    # drawn; leaving the style must not switch it off, or no later figure shows.
+    before = matplotlib.is_interactive()
+    try:
+        matplotlib.interactive(False)
+        with styled():
+            assert plt.rcParams["font.sans-serif"][0] == FONT
+            matplotlib.interactive(True)
+        assert matplotlib.is_interactive()
+        assert plt.rcParams["font.sans-serif"] == matplotlib.rcParamsDefault["font.sans-serif"]
+    finally:
+        matplotlib.interactive(before)

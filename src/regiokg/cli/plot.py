@@ -123,8 +123,15 @@ def command(
         raise click.BadParameter(
             f"{out}: the suffix must be one of {', '.join(FORMATS)}", param_hint="--out"
         )
+    if picture == "map" and kind in ("regions", "countries"):
+        raise click.BadParameter(
+            "only cities have coordinates: map organisations, cities or events",
+            param_hint="--network",
+        )
     if picture == "timeline" and color_by not in (None, "region", "country"):
-        raise click.BadParameter("a timeline is coloured by region or country", "--color-by")
+        raise click.BadParameter(
+            "a timeline is coloured by region or country", param_hint="--color-by"
+        )
     console = Console(stderr=True)
     try:
         target = endpoint or open_store(project.store_dir, read_only=True)
@@ -176,10 +183,11 @@ def _draw(picture, target, project, *, measure, color_by, top, start, end, kind,
     elif groups:
         raise ValueError("--groups applies to --measure brokerage only")
     if picture == "centrality":
-        table = measure_table(graph, measure or "betweenness", **options)
-        if table.attrs.get("modularity") is not None or measure == "components":
-            raise ValueError(f"{measure} assigns groups, not scores: draw it with --color-by")
-        return plot_ranking(table, top=15 if top is None else top, measure=measure, title=title)
+        name = measure or "betweenness"
+        table = measure_table(graph, name, **options)
+        if table.attrs.get("modularity") is not None or name == "components":
+            raise ValueError(f"{name} assigns groups, not scores: draw it with --color-by")
+        return plot_ranking(table, top=15 if top is None else top, measure=name, title=title)
     sizes = measure_table(graph, measure, **options) if measure else None
     colours = _colours(graph, kind, color_by)
     if picture == "map":
