@@ -19,6 +19,14 @@ def test_void_names_this_servers_endpoint_and_dumps(client, server):
     assert any(graph.subjects(RDF.type, VOID.Dataset))
 
 
+def test_void_follows_the_host_a_client_used(client):
+    # Behind a proxy the public name differs; the description names what the client asked.
+    for host in ("kg.example.org", "another.example"):
+        response = client.get("/void", headers={"Accept": "text/turtle", "Host": host})
+        graph = Graph().parse(data=response.text, format="turtle")
+        assert (None, VOID.sparqlEndpoint, URIRef(f"http://{host}/sparql")) in graph
+
+
 @pytest.mark.parametrize("name", list(FORMATS))
 def test_every_dump_parses_and_holds_the_store(client, served, name):
     fmt = FORMATS[name]

@@ -50,12 +50,14 @@ def void(request: Request) -> Response:
     endpoint and dump addresses."""
     site: Site = request.app.state.site
     base = str(request.base_url)
-    key = ("void-graph", base)
-    if key not in site.cache:
-        site.cache[key] = export.describe_dataset(
-            site.store, site.project, sparql_endpoint=base + "sparql", dumps_base=base + "dumps/"
-        )
-    return _graph_document(request, f"void {base}", site.cache[key])
+    # Made anew for each request (tens of milliseconds): the addresses come from the Host
+    # header, and a cache keyed by it would grow with every host name a client sends.
+    graph = export.describe_dataset(
+        site.store, site.project, sparql_endpoint=base + "sparql", dumps_base=base + "dumps/"
+    )
+    media = _negotiated(request, list(GRAPH_TYPES))
+    body = graph.serialize(format=_RDFLIB[media], encoding="utf-8")
+    return bytes_response(body, media, {"Vary": "Accept"})
 
 
 @router.get("/dumps/{filename}")
