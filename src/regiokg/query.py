@@ -47,6 +47,7 @@ __all__ = [
     "QueryResult",
     "RESULT_FORMATS",
     "bind",
+    "bound_text",
     "get_query",
     "load_queries",
     "parse_query",
@@ -390,6 +391,13 @@ def _with_values(query: NamedQuery, bound: Mapping[str, ox.Term]) -> str:
     names = " ".join(f"?{v}" for v in bound)
     row = " ".join(str(t) for t in bound.values())
     return f"{query.text[:at]} VALUES ({names}) {{ ({row}) }}{query.text[at:]}"
+
+
+def bound_text(query: NamedQuery, params: Mapping[str, Any] | None = None) -> str:
+    """The text of ``query`` with ``params`` bound (see :func:`bind`) as one ``VALUES`` row
+    of escaped RDF terms at the top of its WHERE clause: what :func:`run` sends to a store
+    or endpoint, for callers that run the query elsewhere (a worker process, a queue)."""
+    return _with_values(query, bind(query, params))
 
 
 # --- results ---------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import csv
 import io
 
 from regiokg.query import get_query, run
+from tests.serve.conftest import MAX_ROWS
 
 
 def test_landing_page_shows_figures_queries_and_forms(client, served, project):
@@ -36,3 +37,19 @@ def test_a_bad_parameter_is_400_naming_it(client):
     response = client.get("/queries/cq15_entity_sources", params={"entity": "not an iri"})
     assert response.status_code == 400 and "entity" in response.text
     assert client.get("/queries/no_such_query").status_code == 404
+
+
+def test_a_named_query_is_held_to_the_row_limit(client, served, project):
+    # Named queries run in the query workers, under /sparql's limits, not in the server.
+    query = get_query(project, "label_index")
+    assert len(run(served, query)) > MAX_ROWS
+    response = client.get("/queries/label_index", params={"format": "csv"})
+    assert response.headers["X-SPARQL-Truncated"] == "true"
+    assert len(list(csv.reader(io.StringIO(response.text)))) == MAX_ROWS + 1
+    page = client.get("/queries/label_index")
+    assert 'id="truncated"' in page.text
+
+
+def test_an_unknown_download_format_is_400(client):
+    response = client.get("/queries/cq01_twinning_year", params={"format": "pdf"})
+    assert response.status_code == 400 and "csv" in response.text

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import PlainTextResponse
 from rdflib import URIRef
 
-from regiokg.query import QueryError, QueryResult
-from regiokg.serve.representations import bytes_response
-from regiokg.serve.site import Site, Term
+from regiokg.query import QueryError, bound_text
+from regiokg.serve.representations import bytes_response, graph_bytes, results_bytes
+from regiokg.serve.site import CURIES, Site, Term
+from regiokg.serve.sparql import results_table
+from regiokg.serve.worker import Answer, QueryFailed, QuerySyntaxError, QueryTimeout
 
 __all__ = ["Figures", "figures", "router"]
 
@@ -108,33 +111,48 @@ def search(request: Request, q: str = "") -> Response:
     return site.templates.TemplateResponse(request, "search.html", {"q": q, "results": results})
 
 
-def _table(site: Site, result: QueryResult) -> dict:
-    if result.boolean is not None:
-        return {"boolean": result.boolean, "columns": [], "rows": []}
-    if result.graph is not None:
-        rows = [[site.term(t) for t in triple] for triple in sorted(result.graph)]
-        return {"boolean": None, "columns": ["subject", "predicate", "object"], "rows": rows}
-    rows = [[None if v is None else site.term(v) for v in row] for row in result.rows]
-    return {"boolean": None, "columns": result.variables, "rows": rows}
-
-
 @router.get("/queries/{name}")
 def named_query(request: Request, name: str) -> Response:
     """Run the named query ``name`` with the request's parameters: an HTML table, or with
-    ``format=json|xml|csv|tsv`` (``turtle``, ``nt`` for graphs) a download."""
+    ``format=json|xml|csv|tsv`` (``turtle``, ``nt``, ``json``, ``xml`` for graphs) a
+    download. It runs in a query worker, under the same time and row limits as
+    ``/sparql``."""
     site: Site = request.app.state.site
     query = site.queries.get(name)
     if query is None:
         raise HTTPException(404, f"no named query {name!r}")
     params = {k: v for k, v in request.query_params.items() if k != "format" and v != ""}
     fmt = request.query_params.get("format", "html")
+    graph = query.form in ("CONSTRUCT", "DESCRIBE")
+    downloads = _GRAPH_DOWNLOADS if graph else _DOWNLOADS
+    if fmt != "html" and fmt not in downloads:
+        return PlainTextResponse(
+            f"unknown format {fmt!r}; use one of {', '.join(downloads)}\n", status_code=400
+        )
     try:
-        result = site.run(name, **params)
-        if fmt != "html":
-            body = result.serialize(fmt)
+        text = bound_text(query, params)
     except QueryError as exc:
         return PlainTextResponse(f"{exc}\n", status_code=400)
-    if fmt != "html":
-        return bytes_response(body, (_DOWNLOADS if result.graph is None else _GRAPH_DOWNLOADS)[fmt])
-    context = {"named": query, "params": params, "table": _table(site, result)}
-    return site.templates.TemplateResponse(request, "results.html", context)
+    site.start()
+    try:
+        answer: Answer = site.pool.run({"query": text})
+    except QueryTimeout as exc:
+        return PlainTextResponse(f"{exc}\n", status_code=503)
+    except (QuerySyntaxError, QueryFailed) as exc:
+        return PlainTextResponse(f"{name}: {exc}\n", status_code=500)
+    headers = {}
+    if answer.truncated:
+        headers = {"X-SPARQL-MaxRows": str(site.max_rows), "X-SPARQL-Truncated": "true"}
+    if fmt == "html":
+        context = {
+            "named": query,
+            "params": params,
+            "table": results_table(site, answer),
+            "answer": answer,
+        }
+        return site.templates.TemplateResponse(request, "results.html", context, headers=headers)
+    media = downloads[fmt]
+    if graph:
+        triples = ox.parse(answer.payload, format=ox.RdfFormat.N_TRIPLES)
+        return bytes_response(graph_bytes(triples, media, CURIES), media, headers)
+    return bytes_response(results_bytes(answer.payload, media), media, headers)
