@@ -143,7 +143,10 @@ class ValidationReport:
     def to_text(self, *, width: int = 100) -> str:
         """The report as plain text (see :meth:`render`), without colour."""
         buffer = io.StringIO()
-        console = Console(file=buffer, width=width, color_system=None, highlight=False)
+        # Inside Jupyter rich would print to the notebook instead of the buffer.
+        console = Console(
+            file=buffer, width=width, color_system=None, highlight=False, force_jupyter=False
+        )
         self.render(console)
         # rich pads table cells to the full width; the padding only gets in a reader's way.
         return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
