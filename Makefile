@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/regiokg build
+	$(BIN)/regiokg analyse --network organisations --measure brokerage --groups region --top 5
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
