@@ -121,3 +121,13 @@ def test_errors_are_clear(analyse):
     assert option.exit_code == 1 and "takes no option k" in option.output
     remote = analyse("--measure", "degree", "--save", "--endpoint", "http://127.0.0.1:9/q")
     assert remote.exit_code != 0 and "--save" in remote.output
+
+
+def test_store_option_names_the_store(store_dir, project, monkeypatch, tmp_path):
+    monkeypatch.setenv("REGIOKG_STORE", str(tmp_path / "nothing-here"))
+    args = ["--project", str(project.root), "analyse", "--measure", "degree", "--top", "1"]
+    missing = CliRunner().invoke(main, args)
+    assert missing.exit_code != 0 and "regiokg build" in missing.output
+    found = CliRunner().invoke(main, [*args, "--store", str(store_dir)])
+    assert found.exit_code == 0, found.output
+    assert "Miasto Katowice" in found.output

@@ -65,6 +65,14 @@ def main(ctx: click.Context, project_dir: str | None, base_iri: str | None) -> N
     ctx.obj["base_iri"] = base_iri
 
 
+def store_option(help: str = "Embedded store to read (default: .regiokg/store)."):
+    """The ``--store DIR`` option every command that reads the embedded store takes, passed
+    to the command as ``store_dir``."""
+    return click.option(
+        "--store", "store_dir", type=click.Path(file_okay=False), default=None, help=help
+    )
+
+
 def project_from(ctx: click.Context, **overrides) -> Project:
     """The project the command line names (``--project``, ``--base``, environment,
     ``regiokg.toml``), or a clean usage error saying why there is none."""

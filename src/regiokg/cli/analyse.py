@@ -7,7 +7,7 @@ import json
 
 import click
 
-from regiokg.cli import project_from
+from regiokg.cli import project_from, store_option
 from regiokg.network.analysis import MEASURES
 from regiokg.network.projections import NETWORK_KINDS
 
@@ -65,6 +65,7 @@ FORMATS = ["table", "csv", "json"]
 @click.option(
     "--endpoint", default=None, metavar="URL", help="Read a remote SPARQL endpoint instead."
 )
+@store_option("Embedded store to read, and with --save to write (default: .regiokg/store).")
 @click.option(
     "--save/--no-save",
     default=False,
@@ -90,6 +91,7 @@ def command(
     groups,
     fmt,
     endpoint,
+    store_dir,
     save,
 ) -> None:
     """Compute one network measure on a network drawn from the graph by SPARQL and print
@@ -110,7 +112,7 @@ def command(
     from regiokg.remote import RemoteError
     from regiokg.store import StoreError, open_store
 
-    project = project_from(ctx)
+    project = project_from(ctx, store_dir=store_dir)
     if save and endpoint:
         raise click.UsageError("--save writes into the embedded store; drop --endpoint to save")
     options = {"weighted": weighted, "k": k, "seed": seed}

@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from regiokg.build import build_dataset, summarise, write_outputs
-from regiokg.cli import project_from
+from regiokg.cli import project_from, store_option
 from regiokg.sources import SourceError
 from regiokg.store import load_dataset
 from regiokg.validate import ShapesError, validate_dataset
@@ -24,13 +24,7 @@ from regiokg.validate import ShapesError, validate_dataset
     default=None,
     help="Directory for regiokg.nq and regiokg.ttl (default: build/).",
 )
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False),
-    default=None,
-    help="Embedded store directory (default: .regiokg/store).",
-)
+@store_option("Embedded store directory (default: .regiokg/store).")
 @click.option("--no-store", is_flag=True, help="Do not load the embedded store.")
 @click.option(
     "--allow-invalid",

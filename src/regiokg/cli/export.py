@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from regiokg.cli import project_from
+from regiokg.cli import project_from, store_option
 from regiokg.export.formats import FORMATS
 
 ALL = "all"
@@ -34,13 +34,7 @@ ALL = "all"
     default=None,
     help="Directory for the dumps (default: build/dumps/).",
 )
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False),
-    default=None,
-    help="Embedded store to read (default: .regiokg/store).",
-)
+@store_option()
 @click.option("--void", "with_void", is_flag=True, help="Also write void.ttl (VoID and DCAT).")
 @click.option(
     "--docs", "with_docs", is_flag=True, help="Also write ontology.html and vocabulary pages."

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from regiokg.cli import project_from
+from regiokg.cli import project_from, store_option
 
 PICTURES = ["network", "map", "timeline", "centrality"]
 NETWORKS = ["organisations", "cities", "regions", "countries", "events"]
@@ -68,13 +68,7 @@ COLOURS = ["kind", "region", "country", "community"]
 @click.option("--people", is_flag=True, help="People are nodes too.")
 @click.option("--title", default=None, help="Title over the picture.")
 @click.option("--plain", is_flag=True, help="Map: no country outlines, a plain frame.")
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False),
-    default=None,
-    help="Embedded store to read (default: .regiokg/store).",
-)
+@store_option()
 @click.option(
     "--endpoint", default=None, metavar="URL", help="Read a remote SPARQL endpoint instead."
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from regiokg.cli import project_from
+from regiokg.cli import project_from, store_option
 
 
 @click.command(
@@ -17,13 +17,7 @@ from regiokg.cli import project_from
 )
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=str),
-    default=None,
-    help="Store directory (default: the project's .regiokg/store), opened read-only.",
-)
+@store_option("Store directory (default: the project's .regiokg/store), opened read-only.")
 @click.option(
     "--timeout",
     default=10.0,
