@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from rdflib import RDF, URIRef
+from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.namespace import SH
 
 from regiokg.validate import SHAPES_NS, load_shapes, validate_dataset, validate_files
@@ -82,3 +82,11 @@ def test_curated_graph_conforms_under_another_base_iri(project):
     report = validate_dataset(build_dataset(moved), moved)
     assert report.conforms, report.to_text()
     assert all(str(r.focus).startswith("https://example.org/kg/id/") for r in report.results)
+
+
+def test_validation_leaves_rdflib_literal_conversion_as_it_was(dataset, project):
+    # pySHACL's RDFS inference changes rdflib's global literal table; regiokg restores it.
+    before = Literal("2007", datatype=XSD.gYear, normalize=False).toPython()
+    validate_dataset(dataset, project)
+    after = Literal("2007", datatype=XSD.gYear, normalize=False).toPython()
+    assert type(after) is type(before) and after == before

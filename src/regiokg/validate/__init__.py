@@ -16,7 +16,8 @@ the mistakes ``sh:class`` is there to find.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,6 +85,24 @@ def load_shapes(shapes_dir: Path) -> Graph:
     return shapes
 
 
+@contextmanager
+def _rdflib_conversions_kept() -> Iterator[None]:
+    # pySHACL's RDFS inference (owlrl) registers its own lexical conversions in rdflib's
+    # global table and leaves some behind (gYear values become str afterwards), so literals
+    # made after a validation compare differently from those made before. Validation must
+    # have no such side effect: put rdflib's table and normalisation switch back.
+    import rdflib
+    from rdflib.term import _toPythonMapping
+
+    saved, normalize = dict(_toPythonMapping), rdflib.NORMALIZE_LITERALS
+    try:
+        yield
+    finally:
+        _toPythonMapping.clear()
+        _toPythonMapping.update(saved)
+        rdflib.NORMALIZE_LITERALS = normalize
+
+
 def validate_dataset(
     dataset: Dataset,
     project: Project,
@@ -99,16 +118,17 @@ def validate_dataset(
     ontology_iri = URIRef(project.graph_iri(ONTOLOGY_GRAPH))
     data, ontology = _split(dataset, ontology_iri)
     try:
-        _conforms, report_graph, _text = pyshacl_validate(
-            data,
-            shacl_graph=shapes,
-            ont_graph=ontology,
-            inference="rdfs",
-            allow_warnings=True,
-            # The data graph is our own copy: letting pySHACL add the ontology and the
-            # inferred triples to it saves a copy and keeps its query cache (below).
-            inplace=True,
-        )
+        with _rdflib_conversions_kept():
+            _conforms, report_graph, _text = pyshacl_validate(
+                data,
+                shacl_graph=shapes,
+                ont_graph=ontology,
+                inference="rdfs",
+                allow_warnings=True,
+                # The data graph is our own copy: letting pySHACL add the ontology and the
+                # inferred triples to it saves a copy and keeps its query cache (below).
+                inplace=True,
+            )
     except (ShapeLoadError, ReportableRuntimeError) as exc:
         where = shapes_dir or project.shapes_dir
         raise ShapesError(f"{where}: the shapes cannot be used: {exc.message}") from exc
