@@ -10,6 +10,7 @@ import pytest
 from rdflib import Graph
 
 from regiokg.convert import to_rdflib
+from regiokg.serve.iris import VOCAB_IRI
 
 from .conftest import EVIL_KEY, EVIL_LABEL
 
@@ -132,3 +133,24 @@ def test_a_script_label_in_search_and_tables_is_text(client):
         headers={"Accept": "text/html"},
     ).text
     assert "<script" not in table and "&lt;script&gt;" in table
+
+
+def test_every_iri_the_data_mints_resolves(client, served, project):
+    # Every subject or object IRI under the project's base or the vocabularies must
+    # dereference: 303 to a page that answers 200 and names the IRI.
+    minted = {project.instance_iri(""), project.graph_iri(""), VOCAB_IRI}
+    iris = {
+        term.value
+        for quad in served
+        for term in (quad.subject, quad.object, quad.graph_name)
+        if isinstance(term, ox.NamedNode) and term.value.startswith(tuple(minted))
+    }
+    assert len(iris) > 200
+    unresolved = []
+    for iri in sorted(iris):
+        path = "/" + iri[len(project.base_iri) :]
+        redirect = client.get(path, headers={"Accept": "text/html"})
+        page = client.get(redirect.headers.get("location", path))
+        if redirect.status_code != 303 or page.status_code != 200 or iri not in page.text:
+            unresolved.append((iri, redirect.status_code, page.status_code))
+    assert unresolved == []
