@@ -8,6 +8,7 @@ import shutil
 
 from click.testing import CliRunner
 
+from regiokg.build import build_dataset, write_outputs
 from regiokg.cli import main
 from tests.validate.conftest import BASE, FIXTURES
 
@@ -104,3 +105,11 @@ def test_empty_shapes_directory_is_unusable_input(project, tmp_path):
     result = run(project.root, "--shapes", str(tmp_path), str(BASE))
     assert result.exit_code == 2
     assert "no SHACL shapes" in result.output
+
+
+def test_a_node_stated_in_several_graphs_of_one_file_names_the_file_once(project, tmp_path):
+    # An N-Quads dump holds one named graph per source; Katowice is in three of them.
+    outputs = write_outputs(build_dataset(project), tmp_path)
+    body = json.loads(run(project.root, "--format", "json", str(outputs["nquads"])).output)
+    katowice = [r for r in body["results"] if r["focus"].endswith("/city/katowice")]
+    assert katowice and all(r["sources"] == [str(outputs["nquads"])] for r in katowice)

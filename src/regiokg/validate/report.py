@@ -326,7 +326,8 @@ class _Provenance:
         # Dataset.quads yields graph names in rdflib 7, graphs in older releases.
         names = {getattr(g, "identifier", g) for *_, g in self.dataset.quads((node, None, None))}
         found = {str(name) for name in names if name != self.ontology_iri}
-        return tuple(sorted(self.sources.get(g, g) for g in found))
+        # Several named graphs can come from one file (an N-Quads dump): name it once.
+        return tuple(sorted({self.sources.get(g, g) for g in found}))
 
     def documents(self, node: Node) -> tuple[URIRef, ...]:
         node = self._stated(node)
