@@ -456,6 +456,16 @@ class QueryResult:
         """See :func:`to_dataframe`."""
         return to_dataframe(self)
 
+    @classmethod
+    def from_solutions(cls, solutions: ox.QuerySolutions) -> QueryResult:
+        """The SELECT answer held by pyoxigraph ``solutions`` (from a store, or parsed from
+        a results document), with rdflib terms in its rows."""
+        variables = [v.value for v in solutions.variables]
+        rows = (
+            [None if sol[v] is None else to_rdflib(sol[v]) for v in variables] for sol in solutions
+        )
+        return cls("SELECT", variables=variables, rows=_rows(variables, rows))
+
 
 def _json_term(term: Node) -> dict:
     if isinstance(term, URIRef):
@@ -476,12 +486,6 @@ def _rows(variables: list[str], rows) -> list[ResultRow]:
         ResultRow({label: v for label, v in zip(labels, row, strict=True) if v is not None}, labels)
         for row in rows
     ]
-
-
-def _from_solutions(solutions: ox.QuerySolutions) -> QueryResult:
-    variables = [v.value for v in solutions.variables]
-    rows = ([None if sol[v] is None else to_rdflib(sol[v]) for v in variables] for sol in solutions)
-    return QueryResult("SELECT", variables=variables, rows=_rows(variables, rows))
 
 
 def _graph_from_triples(triples, query: NamedQuery) -> Graph:
@@ -543,7 +547,7 @@ def run(
             return QueryResult("ASK", boolean=bool(answer))
         if isinstance(answer, ox.QueryTriples):
             return QueryResult(query.form, graph=_graph_from_triples(answer, query))
-        return _from_solutions(answer)
+        return QueryResult.from_solutions(answer)
     if isinstance(target, Graph):
         return _run_rdflib(target, query, bound)
     if isinstance(target, str):

@@ -46,7 +46,7 @@ def remote_query(
     from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
     from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-    from regiokg.query import QueryResult, _from_solutions
+    from regiokg.query import QueryResult
 
     client = SPARQLWrapper(endpoint)
     client.setQuery(text)
@@ -74,7 +74,7 @@ def remote_query(
         raise RemoteError(f"{endpoint}: unreadable SPARQL JSON results ({exc})") from exc
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult("ASK", boolean=bool(answer))
-    return _from_solutions(answer)
+    return QueryResult.from_solutions(answer)
 
 
 def graphs_of(source) -> dict[str | None, list[ox.Triple]]:
