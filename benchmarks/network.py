@@ -10,26 +10,15 @@ graphs with m = 3n (a partner network's density).
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 from functools import partial
 
 import igraph as ig
 import networkx as nx
 from rich.console import Console
 from rich.table import Table
+from timing import timed
 
 from regiokg.network import centrality
-
-
-def timed(fn, repeat: int) -> float:
-    """Median wall time of ``repeat`` calls of ``fn``, in seconds."""
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
 
 
 def pair(n: int, seed: int) -> tuple[nx.Graph, ig.Graph]:

@@ -9,31 +9,20 @@ numbers are not dominated by start-up cost.
 from __future__ import annotations
 
 import argparse
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 from rich.console import Console
 from rich.table import Table
+from timing import timed
 
 from regiokg.build import build_dataset
 from regiokg.config import Project
 from regiokg.store import load_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def timed(fn, repeat: int) -> float:
-    """Median wall time of ``repeat`` calls of ``fn``, in seconds."""
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
 
 
 def main() -> None:
