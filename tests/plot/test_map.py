@@ -9,9 +9,10 @@ import math
 
 import networkx as nx
 import pytest
+from matplotlib.colors import to_hex
 
 from regiokg.network import participation_network, place_network
-from regiokg.plot import events_table, plot_map
+from regiokg.plot import events_table, plot_map, plot_network
 from regiokg.plot.map import country_outlines, event_graph, spread
 from tests.plot.conftest import collections, legend_entries, marker_count, render, texts
 
@@ -112,3 +113,16 @@ def test_events_are_tied_by_shared_participants(plot_store, project):
 def test_renders_without_missing_glyphs(organisations, fmt):
     data = render(plot_map(organisations), fmt)
     assert data.startswith(b"\x89PNG") if fmt == "png" else b"<svg" in data
+
+
+def test_a_kind_has_the_same_colour_on_the_map_as_in_the_network(organisations):
+    # The map draws only the located organisations; its colours still follow the network's.
+    def colours(fig):
+        return {
+            c.get_gid().removeprefix("nodes:"): to_hex(c.get_facecolors()[0])
+            for c in collections(fig, "nodes:")
+        }
+
+    on_map, in_network = colours(plot_map(organisations)), colours(plot_network(organisations))
+    assert len(on_map) < len(in_network)
+    assert on_map == {kind: in_network[kind] for kind in on_map}

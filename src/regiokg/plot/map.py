@@ -218,7 +218,8 @@ def plot_map(
     if not values:
         values = {n: float(d) for n, d in graph.degree(nodes, weight="weight")}
     areas = marker_areas(values, nodes, smallest=20.0, largest=220.0)
-    categories = node_categories(graph.subgraph(nodes), color_by)
+    # Categories of the whole network, so that the map's colours match its network picture.
+    categories = node_categories(graph, color_by)
     with styled():
         fig, ax = new_axes(ax, size=(10, 7))
         shapes = country_outlines((west, south, east, north)) if outlines else None

@@ -249,11 +249,17 @@ def draw_edges(ax, graph, edges, pos, *, widest: float, colour: str, alpha: floa
 def draw_nodes(ax, nodes, pos, areas, categories):
     """Draw ``nodes`` at ``pos`` with marker ``areas``, one scatter per category of
     ``categories`` (a node -> category mapping, or None for one colour), each with gid
-    ``nodes:CATEGORY``. Returns the colour of each category and its nodes."""
+    ``nodes:CATEGORY``. Colours are assigned over every category of ``categories``, drawn
+    or not, so a picture of part of a network colours a category as one of the whole
+    does. Returns the colour of each drawn category and its nodes."""
     groups: dict[str, list] = {}
     for n in nodes:
         groups.setdefault(categories[n] if categories else "", []).append(n)
-    colours = category_colours(groups) if categories else {"": "#1f77b4"}
+    if categories:
+        palette = category_colours(categories.values())
+        colours = {category: palette[category] for category in groups}
+    else:
+        colours = {"": "#1f77b4"}
     for category in ordered_categories(groups):
         members = groups[category]
         ax.scatter(
