@@ -61,7 +61,7 @@ def test_allow_invalid_writes_anyway(built):
     project, out = built
     result = build(project, out, "--allow-invalid")
     assert result.exit_code == 0, result.output
-    assert "despite 1 violation" in result.output
+    assert "despite 1 SHACL violation" in result.output
     assert "participation/broken" in (out / "regiokg.nq").read_text(encoding="utf-8")
 
 

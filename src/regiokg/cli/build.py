@@ -85,14 +85,13 @@ def _check_shapes(console: Console, dataset, project, allow_invalid: bool) -> No
     # Violations are printed even with --quiet: they are why the build stops.
     report.render(Console(stderr=True, highlight=False))
     n = report.counts["violation"]
+    violations = f"{n} SHACL violation{'s' if n != 1 else ''}"
     if not allow_invalid:
         raise click.ClickException(
-            f"the graph has {n} SHACL violation{'s' if n != 1 else ''} (listed above); "
-            "nothing was written. Fix the curated files, or pass --allow-invalid to write "
-            "the graph anyway."
+            f"the graph has {violations} (listed above); nothing was written. Fix the "
+            "curated files, or pass --allow-invalid to write the graph anyway."
         )
-    plural = "s" if n != 1 else ""
-    console.print(f"writing the graph despite {n} violation{plural} (--allow-invalid)")
+    console.print(f"writing the graph despite {violations} (--allow-invalid)")
 
 
 def _print_summary(console, summary, outputs) -> None:
