@@ -131,3 +131,13 @@ def test_store_option_names_the_store(store_dir, project, monkeypatch, tmp_path)
     found = CliRunner().invoke(main, [*args, "--store", str(store_dir)])
     assert found.exit_code == 0, found.output
     assert "Miasto Katowice" in found.output
+
+
+def test_brokerage_groups_regions_by_country_by_default(analyse):
+    # On the region network each node is a region, so regions cannot be its groups.
+    result = analyse("--network", "regions", "--measure", "brokerage", "--format", "json")
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    assert document["options"]["groups"] == "country"
+    organisations = analyse("--measure", "brokerage", "--format", "json")
+    assert json.loads(organisations.output)["options"]["groups"] == "region"

@@ -108,7 +108,13 @@ def command(
 
     from rich.console import Console
 
-    from regiokg.network import analysis_graph, measure_table, network, save_analysis
+    from regiokg.network import (
+        analysis_graph,
+        brokerage_groups,
+        measure_table,
+        network,
+        save_analysis,
+    )
     from regiokg.remote import RemoteError
     from regiokg.store import StoreError, open_store
 
@@ -117,7 +123,7 @@ def command(
         raise click.UsageError("--save writes into the embedded store; drop --endpoint to save")
     options = {"weighted": weighted, "k": k, "seed": seed}
     if measure == "brokerage":
-        options["groups"] = groups or ("country" if kind in ("regions", "countries") else "region")
+        options["groups"] = groups or brokerage_groups(kind)
     elif groups:
         raise click.UsageError("--groups applies to --measure brokerage only")
     options = {name: value for name, value in options.items() if value is not None}

@@ -153,8 +153,7 @@ def command(
 
 
 def _draw(picture, target, project, *, measure, color_by, top, start, end, kind, groups, **rest):
-    from regiokg.network import measure_table
-    from regiokg.network.projections import network
+    from regiokg.network import brokerage_groups, measure_table, network
     from regiokg.plot import plot_map, plot_network, plot_ranking, plot_timeline
     from regiokg.plot.timeline import events_table
 
@@ -173,7 +172,7 @@ def _draw(picture, target, project, *, measure, color_by, top, start, end, kind,
         graph = network(target, kind, **window)
     options = {}
     if measure == "brokerage":
-        options["groups"] = groups or ("country" if kind in ("regions", "countries") else "region")
+        options["groups"] = groups or brokerage_groups(kind)
     elif groups:
         raise ValueError("--groups applies to --measure brokerage only")
     if picture == "centrality":

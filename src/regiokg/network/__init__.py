@@ -8,6 +8,7 @@ from regiokg.network.analysis import MEASURES, measure_table
 from regiokg.network.projections import (
     NETWORK_KINDS,
     NetworkDefinition,
+    brokerage_groups,
     collaboration_network,
     network,
     participation_network,
@@ -20,6 +21,7 @@ __all__ = [
     "NETWORK_KINDS",
     "NetworkDefinition",
     "analysis_graph",
+    "brokerage_groups",
     "collaboration_network",
     "measure_table",
     "network",

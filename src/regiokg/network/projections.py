@@ -50,6 +50,7 @@ __all__ = [
     "NETWORK_KINDS",
     "PLACE_LEVELS",
     "NetworkDefinition",
+    "brokerage_groups",
     "collaboration_network",
     "network",
     "participation_network",
@@ -61,6 +62,14 @@ NETWORK_KINDS = ("organisations", "events", "cities", "regions", "countries")
 #: Levels :func:`place_network` aggregates to.
 PLACE_LEVELS = ("city", "region", "country")
 PLACE_KINDS = {"city": "cities", "region": "regions", "country": "countries"}
+
+
+def brokerage_groups(kind: str) -> str:
+    """The node attribute that groups the nodes of the network called ``kind`` for
+    brokerage by default: a region network's nodes are regions, so they are grouped by
+    country (as are country networks, trivially); every other network by region."""
+    return "country" if kind in ("regions", "countries") else "region"
+
 
 CO_PARTICIPATION = "co-participation"
 AGENT_ATTRIBUTES = (
