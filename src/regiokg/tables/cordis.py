@@ -28,6 +28,7 @@ from regiokg.tables.cleaning import (
     clean_date,
     clean_decimal,
     clean_text,
+    slug,
 )
 from regiokg.tables.engine import load_mapping
 from regiokg.tables.gazetteer import ID, Gazetteer, Origin
@@ -90,8 +91,8 @@ def import_cordis(
     programmes_table = TableFile.open(mappings / "cordis-programmes.csv")
     projects_table = TableFile.open(projects_csv)
     organisations_table = TableFile.open(organisations_csv)
-    gazetteer = Gazetteer.from_project(project)
     target = Path(out_dir or project.imports_dir) / f"{name}.nt"
+    gazetteer = Gazetteer.from_project(project, exclude=target)
     mapping = load_mapping(mappings / "common.yml", mappings / "cordis.yml")
     writer = GraphWriter(target, mapping, gazetteer, chunk_size=chunk_size)
     with writer:
@@ -205,7 +206,7 @@ class _State:
         status = clean_text("status", cells.get("status"))
         if status is not None and status.upper() not in _STATUSES:
             problems.append(("status", f"unknown status {status!r} (cell left out)"))
-        measure = f"{programme['programme']}-{_key(scheme)}"
+        measure = f"{programme['programme']}-{slug(scheme)}"
         if measure not in self.measures:
             self.measures.add(measure)
             writer.add(
@@ -310,7 +311,7 @@ class _State:
                 "organisations",
                 {
                     "iri": iri,
-                    "name": name,
+                    "name_en": name,
                     "short_name": short,
                     "kind": kind,
                     "city": city,
@@ -321,12 +322,6 @@ class _State:
             )
         self.organisations[org_id] = iri
         return iri
-
-
-def _key(text: str) -> str:
-    from regiokg.tables.cleaning import slug
-
-    return slug(text)
 
 
 def _where(origin: Origin) -> dict:

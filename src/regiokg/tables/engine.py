@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 
 from regiokg.tables.reading import TableError
 
-__all__ = ["MappingError", "Mapping", "load_mapping"]
+__all__ = ["MappingError", "TableMapping", "load_mapping"]
 
 # Morph-KGC strips double quotes from the strings of in-memory tables; a character no
 # table uses stands in for them through the engine and is turned back afterwards.
@@ -27,7 +27,7 @@ class MappingError(TableError):
     """A mapping cannot be read or run; the message names the mapping file."""
 
 
-class Mapping:
+class TableMapping:
     """One or more YARRRML files run together (e.g. the shared places mapping and the
     CORDIS mapping), with the ``regiokg:`` sections of each merged into :attr:`settings`."""
 
@@ -39,6 +39,7 @@ class Mapping:
         self.settings: dict = {}
         self._dir = tempfile.TemporaryDirectory(prefix="regiokg-mapping-")
         self._files: list[str] = []
+        self._parsed = None
         yaml = YAML(typ="safe", pure=True)
         for n, path in enumerate(self.paths):
             try:
@@ -56,11 +57,10 @@ class Mapping:
                 out.dump(content, handle)
             self._files.append(str(target))
 
-    def run(self, tables: Mapping[str, list[dict]]) -> list[str]:
+    def run(self, tables: dict[str, list[dict]]) -> list[str]:
         """The N-Triples lines (without the closing `` .``) the mapping gives for the
         records in ``tables`` (logical source name -> records). Sources the mapping names
         but ``tables`` lacks run on no records."""
-        import morph_kgc
         import pandas as pd
 
         frames = {}
@@ -75,17 +75,46 @@ class Mapping:
             frames[name] = frame
         if not any(len(f) for f in frames.values()):
             return []
+        try:
+            triples = self._materialise(frames)
+        except Exception as exc:  # Morph-KGC signals every problem of a mapping this way
+            names = ", ".join(str(p) for p in self.paths)
+            raise MappingError(f"{names}: the mapping cannot be run: {exc}") from exc
+        return [t.replace(_QUOTE_STAND_IN, '\\"') for t in triples]
+
+    def _materialise(self, frames: dict) -> set[str]:
+        """Morph-KGC's ``materialize_set``, with the mapping parsed once for all chunks:
+        parsing (YARRRML to RML, then SPARQL over the rules) takes seconds, each chunk
+        only what its records need. Falls back to ``materialize_set`` where the parsed
+        form is not reachable (another Morph-KGC than the 2.10 the Makefile installs)."""
+        import morph_kgc
+
         config = (
             "[CONFIGURATION]\nnumber_of_processes=1\nlogging_level=WARNING\nna_values=\n"
             f"[Mapping]\nmappings={','.join(self._files)}\n"
         )
         logging.getLogger("morph_kgc").setLevel(logging.WARNING)
         try:
-            triples = morph_kgc.materialize_set(config, frames)
-        except Exception as exc:  # Morph-KGC signals every problem of a mapping this way
-            names = ", ".join(str(p) for p in self.paths)
-            raise MappingError(f"{names}: the mapping cannot be run: {exc}") from exc
-        return [t.replace(_QUOTE_STAND_IN, '\\"') for t in triples]
+            from morph_kgc.args_parser import load_config_from_argument
+            from morph_kgc.constants import RML_TRIPLES_MAP_CLASS
+            from morph_kgc.mapping.mapping_parser import retrieve_mappings
+            from morph_kgc.materializer import _materialize_mapping_group_to_set
+        except ImportError:
+            return morph_kgc.materialize_set(config, frames)
+        if self._parsed is None:
+            parsed_config = load_config_from_argument(config)
+            rules, functions, http_api = retrieve_mappings(parsed_config)
+            parsed_config.set("CONFIGURATION", "http_api_df", http_api.to_csv())
+            asserted = rules.loc[rules["triples_map_type"] == RML_TRIPLES_MAP_CLASS]
+            groups = [group for _, group in asserted.groupby(by="mapping_partition")]
+            self._parsed = (parsed_config, rules, functions, groups)
+        parsed_config, rules, functions, groups = self._parsed
+        triples: set[str] = set()
+        for group in groups:
+            triples.update(
+                _materialize_mapping_group_to_set(group, rules, functions, parsed_config, frames)
+            )
+        return triples
 
     def sources(self) -> dict[str, set[str]]:
         """The in-memory sources the mapping reads, each with the columns it references."""
@@ -98,9 +127,9 @@ class Mapping:
         self._dir.cleanup()
 
 
-def load_mapping(*paths: Path) -> Mapping:
-    """The :class:`Mapping` of the YARRRML files at ``paths``."""
-    return Mapping(paths)
+def load_mapping(*paths: Path) -> TableMapping:
+    """The :class:`TableMapping` of the YARRRML files at ``paths``."""
+    return TableMapping(paths)
 
 
 def _protect(value):

@@ -1,7 +1,9 @@
 """Places and organisations an import links to: the curated ones first, new ones minted.
 
-The curated graph (``graph/*.ttl`` with the ontology) is read once into an in-memory store
-and asked two named queries (``import_places``, ``import_organisations``). Then:
+The curated graph (``graph/*.ttl`` with the ontology) and the earlier imports
+(``imports/*.nt``) are read once into an in-memory store and asked two named queries
+(``import_places``, ``import_organisations``); "curated" below means any of them, so a
+member list imported after CORDIS links to the CORDIS organisations too. Then:
 
 * a **country** is the curated one with the same ISO code (CORDIS writes ``EL`` for Greece
   and ``UK`` for the United Kingdom; both are read as ISO codes), else
@@ -14,7 +16,8 @@ and asked two named queries (``import_places``, ``import_organisations``). Then:
   ``city/{slug}-{country code}``, placed in the row's region (or country);
 * an **organisation** is the curated one that shares an identifier with the row (PIC or VAT
   number), or one of whose names (any label, alternative label or legal name) agrees with
-  one of the row's names after normalisation and without a legal form (:func:`organisation_name_key`) *and* that is based in the same city. A match
+  one of the row's names after normalisation and without a legal form at the end
+  (:func:`organisation_name_key`) *and* that is based in the same city. A match
   means one IRI: the import adds its statements to the curated organisation's IRI, so the
   network commands see one node.
 
@@ -27,6 +30,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -76,16 +80,21 @@ class Gazetteer:
     cities: dict[tuple[str, str], str] = field(default_factory=dict)
     org_names: dict[tuple[str, str | None], str] = field(default_factory=dict)
     org_ids: dict[str, str] = field(default_factory=dict)
+    org_by_name: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    minted_orgs: dict[tuple[str, str | None], str] = field(default_factory=dict)
+    _taken_org_iris: set[str] = field(default_factory=set)
     curated: set[str] = field(default_factory=set)
     new_places: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
-    def from_project(cls, project: Project) -> Gazetteer:
-        """Read the ontology and the curated files of ``project`` (not earlier imports) and
-        index their countries, regions, cities and organisations."""
+    def from_project(cls, project: Project, *, exclude: Path | None = None) -> Gazetteer:
+        """Read the ontology, the curated files and the earlier imports of ``project``
+        (all but ``exclude``, the file an import is about to replace) and index their
+        countries, regions, cities and organisations."""
         store = ox.Store()
+        skip = Path(exclude).resolve() if exclude is not None else None
         for source in discover(project):
-            if not source.is_import:
+            if source.path.resolve() != skip:
                 graph = ox.NamedNode(project.graph_iri(source.graph_name))
                 store.extend(
                     ox.Quad(t.subject, t.predicate, t.object, graph)
@@ -105,8 +114,11 @@ class Gazetteer:
         for row in run(store, get_query(project, "import_organisations")):
             org = str(row.org)
             gazetteer.curated.add(org)
+            gazetteer._taken_org_iris.add(org)
             city = str(row.city) if row.city is not None else None
-            gazetteer.org_names.setdefault((organisation_name_key(str(row.name)), city), org)
+            key = organisation_name_key(str(row.name))
+            gazetteer.org_names.setdefault((key, city), org)
+            gazetteer.org_by_name[key].add(org)
             for prefix, value in (("pic:", row.pic), ("vat:", row.vat)):
                 if value is not None:
                     gazetteer.org_ids[prefix + str(value)] = org
@@ -161,7 +173,9 @@ class Gazetteer:
         )
         return iri
 
-    def city(self, name: str, country_code: str, within: str, origin: Origin) -> str:
+    def city(
+        self, name: str, country_code: str, within: str, origin: Origin, *, language: str = "en"
+    ) -> str:
         """The city IRI for a city name in a country: a curated city of that country with
         the same name after normalisation, else one minted (placed ``within`` the region or
         country IRI given). Names written all in capitals, as CORDIS has them, are labelled
@@ -174,7 +188,7 @@ class Gazetteer:
         self.cities[key] = iri
         label = name.title() if name.isupper() else name
         self.new_places["cities"].append(
-            {"iri": iri, "label": label, "within": within, **_origin(origin)}
+            {"iri": iri, f"label_{language}": label, "within": within, **_origin(origin)}
         )
         return iri
 
@@ -182,8 +196,8 @@ class Gazetteer:
         self, names: list[str], city_iri: str | None, identifiers: dict[str, str | None]
     ) -> str | None:
         """The curated organisation this one is the same as, by the identity rule (a shared
-        PIC or VAT number; or a shared name, after normalisation, and the same city), or
-        None."""
+        PIC or VAT number; or a shared name, after normalisation, and the same city; or,
+        when the row gives no city, a name only one curated organisation has), or None."""
         for kind, value in identifiers.items():
             if value and f"{kind}:{value}" in self.org_ids:
                 return self.org_ids[f"{kind}:{value}"]
@@ -192,7 +206,30 @@ class Gazetteer:
                 found = self.org_names.get((organisation_name_key(name), city_iri))
                 if found is not None:
                     return found
+                same_name = self.org_by_name.get(organisation_name_key(name), set())
+                if city_iri is None and len(same_name) == 1:
+                    return next(iter(same_name))
         return None
+
+    def mint_organisation(self, name: str, city_iri: str | None) -> tuple[str, bool]:
+        """The IRI for an organisation no curated one matches, ``org/{slug}`` (with the
+        city's slug added when another organisation of that name has the short IRI), and
+        whether it is new to this import. The same name in the same city is one
+        organisation."""
+        key = (organisation_name_key(name), city_iri)
+        if key in self.minted_orgs:
+            return self.minted_orgs[key], False
+        iri = f"{ID}org/{slug(name)}"
+        taken = self._taken_org_iris
+        if iri in taken and city_iri:
+            iri = f"{iri}-{city_iri.rsplit('/', 1)[-1]}"
+        n = 2
+        base = iri
+        while iri in taken:
+            iri, n = f"{base}-{n}", n + 1
+        self.minted_orgs[key] = iri
+        taken.add(iri)
+        return iri, True
 
     def drain(self) -> dict[str, list[dict]]:
         """The places minted since the last call, by kind, and forget them (their IRIs stay

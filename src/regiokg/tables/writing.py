@@ -14,7 +14,7 @@ from pathlib import Path
 
 from regiokg.atomic import atomic_path
 from regiokg.tables.cleaning import RowProblem
-from regiokg.tables.engine import Mapping
+from regiokg.tables.engine import TableMapping
 from regiokg.tables.gazetteer import Gazetteer, Origin
 from regiokg.tables.reading import TableFile
 
@@ -47,7 +47,7 @@ class GraphWriter:
     def __init__(
         self,
         target: Path,
-        mapping: Mapping,
+        mapping: TableMapping,
         gazetteer: Gazetteer,
         *,
         chunk_size: int = 20_000,
