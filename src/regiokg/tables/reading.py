@@ -104,11 +104,12 @@ def _csv_records(table: TableFile, required) -> Iterator[Record]:
     except OSError as exc:
         raise TableError(f"{table.path}: cannot read: {exc.strerror or exc}") from exc
     with handle:
-        first = handle.readline()
-        delimiter = max(";,\t", key=first.count)
-        handle.seek(0)
-        reader = csv.reader(handle, delimiter=delimiter, quotechar='"', strict=False)
+        reader = None
         try:
+            first = handle.readline()
+            delimiter = max(";,\t", key=first.count)
+            handle.seek(0)
+            reader = csv.reader(handle, delimiter=delimiter, quotechar='"', strict=False)
             header = _check_header(table, next(reader, []), required)
             start = reader.line_num + 1
             for row in reader:
@@ -122,9 +123,9 @@ def _csv_records(table: TableFile, required) -> Iterator[Record]:
                 yield Record(start, cells, error)
                 start = reader.line_num + 1
         except UnicodeDecodeError as exc:
+            line = reader.line_num + 1 if reader is not None else 1
             raise TableError(
-                f"{table.path}:{reader.line_num + 1}: not UTF-8 ({exc.reason}); "
-                "save the file as UTF-8"
+                f"{table.path}:{line}: not UTF-8 ({exc.reason}); save the file as UTF-8"
             ) from exc
         except csv.Error as exc:
             raise TableError(f"{table.path}:{reader.line_num}: {exc}") from exc
