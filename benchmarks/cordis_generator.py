@@ -18,17 +18,76 @@ import itertools
 import random
 from pathlib import Path
 
-PROJECT_COLUMNS = (
-    "id;acronym;status;title;startDate;endDate;totalCost;ecMaxContribution;legalBasis;topics;"
-    "ecSignatureDate;frameworkProgramme;masterCall;subCall;fundingScheme;objective;"
-    "contentUpdateDate;rcn;grantDoi"
-).split(";")
-ORGANISATION_COLUMNS = (
-    "projectID;projectAcronym;organisationID;vatNumber;name;shortName;SME;activityType;street;"
-    "postCode;city;country;nutsCode;geolocation;organizationURL;contactForm;contentUpdateDate;"
-    "rcn;order;role;ecContribution;netEcContribution;totalCost;endOfParticipation;active"
-).split(";")
-COUNTRIES = "PL FR DE ES IT NL BE AT SE FI PT EL UK CZ HU IE DK NO CH RO".split()
+PROJECT_COLUMNS = [
+    "id",
+    "acronym",
+    "status",
+    "title",
+    "startDate",
+    "endDate",
+    "totalCost",
+    "ecMaxContribution",
+    "legalBasis",
+    "topics",
+    "ecSignatureDate",
+    "frameworkProgramme",
+    "masterCall",
+    "subCall",
+    "fundingScheme",
+    "objective",
+    "contentUpdateDate",
+    "rcn",
+    "grantDoi",
+]
+ORGANISATION_COLUMNS = [
+    "projectID",
+    "projectAcronym",
+    "organisationID",
+    "vatNumber",
+    "name",
+    "shortName",
+    "SME",
+    "activityType",
+    "street",
+    "postCode",
+    "city",
+    "country",
+    "nutsCode",
+    "geolocation",
+    "organizationURL",
+    "contactForm",
+    "contentUpdateDate",
+    "rcn",
+    "order",
+    "role",
+    "ecContribution",
+    "netEcContribution",
+    "totalCost",
+    "endOfParticipation",
+    "active",
+]
+COUNTRIES = [
+    "PL",
+    "FR",
+    "DE",
+    "ES",
+    "IT",
+    "NL",
+    "BE",
+    "AT",
+    "SE",
+    "FI",
+    "PT",
+    "EL",
+    "UK",
+    "CZ",
+    "HU",
+    "IE",
+    "DK",
+    "NO",
+    "CH",
+    "RO",
+]
 SCHEMES = ["RIA", "IA", "CSA", "MSCA-ITN-ETN", "ERC-STG", "ERC-ADG", "SME-2", "MSCA-IF-EF-ST"]
 KINDS = ["HES", "REC", "PRC", "PRC", "PRC", "PUB", "OTH"]
 STATUSES = ["CLOSED", "CLOSED", "SIGNED", "TERMINATED"]
