@@ -55,7 +55,7 @@ def main() -> None:
     if args.child:
         child(*args.child)
         return
-    console = Console()
+    console = Console(width=120)
     table = Table(
         "projects",
         "participations",
