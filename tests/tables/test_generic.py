@@ -66,6 +66,10 @@ def test_attendance_list(imported, imported_dataset):
         ("mappings: {}\nregiokg: {source: x}\n", "declares no columns"),
         ("mappings: {}\nregiokg: {source: x, columns: {a: {type: colour}}}\n", "unknown type"),
         ("mappings: [\n", "not valid YAML"),
+        (
+            "mappings: {}\nregiokg: {source: x, columns: {o: {type: organisation, kind: Shop}}}\n",
+            "'Shop' is not a class of the regiokg ontology",
+        ),
     ],
 )
 def test_unusable_mappings_are_named(project, tmp_path, text, message):

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from regiokg.config import Project
+from regiokg.namespace import RKG
 from regiokg.tables.cleaning import (
     FieldError,
     RowProblem,
@@ -37,16 +38,15 @@ from regiokg.tables.writing import GraphWriter, ImportReport
 
 __all__ = ["ACTIVITY_TYPES", "ALIASES", "ROLES", "import_cordis"]
 
-RKG = "https://w3id.org/regiokg/ontology#"
 CURRENCY = "EUR"
 
 #: CORDIS activityType -> the organisation's class.
 ACTIVITY_TYPES = {
-    "HES": RKG + "University",
-    "REC": RKG + "ResearchOrganisation",
-    "PRC": RKG + "Company",
-    "PUB": RKG + "PublicAuthority",
-    "OTH": RKG + "Organisation",
+    "HES": str(RKG.University),
+    "REC": str(RKG.ResearchOrganisation),
+    "PRC": str(RKG.Company),
+    "PUB": str(RKG.PublicAuthority),
+    "OTH": str(RKG.Organisation),
 }
 #: CORDIS role (compared without case) -> local name of the role concept.
 ROLES = {

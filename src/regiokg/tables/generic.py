@@ -31,6 +31,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from regiokg.config import Project
+from regiokg.namespace import RKG
 from regiokg.tables.cleaning import (
     FieldError,
     RowProblem,
@@ -47,7 +48,6 @@ from regiokg.tables.writing import GraphWriter, ImportReport
 
 __all__ = ["import_table"]
 
-RKG = "https://w3id.org/regiokg/ontology#"
 _SCALARS: dict[str, Callable] = {
     "date": clean_date,
     "decimal": clean_decimal,
@@ -117,6 +117,16 @@ def _columns(path: Path, settings: dict) -> dict[str, dict]:
                 f"{path}: column {column}: unknown type {kind!r} "
                 f"(known: {', '.join(sorted(_TYPES))})"
             )
+    for column, spec in columns.items():
+        if spec.get("type") != "organisation":
+            continue
+        kind = spec.get("kind") or "Organisation"
+        kinds = (columns[kind].get("values") or {}).values() if kind in columns else [kind]
+        for name in kinds:
+            try:
+                _class(name)
+            except FieldError as exc:
+                raise MappingError(f"{path}: column {column}: {exc}") from exc
     return columns
 
 
@@ -183,10 +193,19 @@ def _organisation(name, spec, row, gazetteer: Gazetteer, writer, origin, languag
             {
                 "iri": iri,
                 f"name_{language}": name,
-                "kind": RKG + kind,
+                "kind": _class(kind),
                 "city": city,
                 "table": origin.table,
                 "line": origin.line,
             },
         )
     return iri
+
+
+def _class(name: str) -> str:
+    """The IRI of the ontology class ``name``; a name the ontology lacks is a field error
+    (the namespace is generated from the ontology and refuses unknown terms)."""
+    try:
+        return str(RKG[name])
+    except (AttributeError, KeyError) as exc:
+        raise FieldError("kind", f"{name!r} is not a class of the regiokg ontology") from exc
