@@ -79,3 +79,29 @@ def test_unusable_mappings_are_named(project, tmp_path, text, message):
     with pytest.raises(MappingError, match=message) as error:
         import_table(copy, copy.root / "mappings/examples/cluster-members.csv", mapping)
     assert "bad.yml" in str(error.value)
+
+
+def test_cli_table(project, tmp_path):
+    from click.testing import CliRunner
+
+    from regiokg.cli import main
+
+    copy = copy_project(project, tmp_path / "p")
+    args = ["--project", str(copy.root), "import", "table"]
+    runner = CliRunner()
+    assert "Example: regiokg import table" in runner.invoke(main, [*args, "--help"]).output
+    examples = copy.root / "mappings" / "examples"
+    result = runner.invoke(
+        main,
+        [
+            *args,
+            str(examples / "cluster-members.csv"),
+            "--mapping",
+            str(copy.root / "mappings/cluster-members.yml"),
+            "--name",
+            "members",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "cluster-members.csv:10: joined:" in result.output
+    assert (copy.imports_dir / "members.nt").is_file()
