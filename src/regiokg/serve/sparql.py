@@ -19,7 +19,6 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import PlainTextResponse
 from rdflib import BNode, Literal, URIRef
-from starlette.concurrency import run_in_threadpool
 
 from regiokg.convert import to_rdflib
 from regiokg.serve.guard import Refusal, refusal
@@ -32,14 +31,16 @@ from regiokg.serve.negotiation import (
 )
 from regiokg.serve.representations import bytes_response, graph_response, results_bytes
 from regiokg.serve.site import CURIES, Site
-from regiokg.serve.worker import Answer, QueryFailed, QuerySyntaxError, QueryTimeout
+from regiokg.serve.worker import Answer, QueryFailed
 
-__all__ = ["router", "term_from_json"]
+__all__ = ["client_address", "router", "term_from_json"]
 
 router = APIRouter()
 
 _FORMAT_PARAMETERS = ("format", "output", "results")
 _CORS = {"Access-Control-Allow-Origin": "*"}
+#: Protocol parameter naming graphs -> the worker's option for them.
+_GRAPH_PARAMETERS = {"default-graph-uri": "default_graph", "named-graph-uri": "named_graphs"}
 
 
 async def _parameters(request: Request) -> list[tuple[str, str]]:
@@ -61,13 +62,24 @@ async def _parameters(request: Request) -> list[tuple[str, str]]:
     )
 
 
-def _error(request: Request, status: int, message: str) -> Response:
+def client_address(request: Request) -> str:
+    """The address a request came from, by which the worker pool shares its capacity
+    between clients (the socket's peer: forwarded-for headers can be forged)."""
+    return request.client.host if request.client is not None else ""
+
+
+def _error(request: Request, status: int, message: str, query: str | None = None) -> Response:
+    headers = dict(_CORS)
+    if status in (429, 503):
+        headers["Retry-After"] = "5"
     if best_match(request.headers.get("accept"), ["text/plain", HTML]) == HTML:
         site: Site = request.app.state.site
+        # The query form comes back filled in, so a stopped query can be narrowed.
+        context = {"status": status, "message": message, "query": query}
         return site.templates.TemplateResponse(
-            request, "error.html", {"status": status, "message": message}, status_code=status
+            request, "error.html", context, status_code=status, headers=headers
         )
-    return PlainTextResponse(message + "\n", status_code=status, headers=_CORS)
+    return PlainTextResponse(message + "\n", status_code=status, headers=headers)
 
 
 @router.api_route("/sparql", methods=["GET", "POST"])
@@ -93,23 +105,19 @@ async def sparql(request: Request) -> Response:
     text = queries[0]
     refused = refusal(text)
     if refused is not None:
-        return _error(request, refused.status, str(refused))
-    site.start()
-    job = {
-        "query": text,
-        "default_graph": values.get("default-graph-uri", []),
-        "named_graphs": values.get("named-graph-uri", []),
-    }
+        return _error(request, refused.status, str(refused), text)
+    graphs = {}
+    for parameter, option in _GRAPH_PARAMETERS.items():
+        graphs[option] = values.get(parameter, [])
+        for iri in graphs[option]:
+            try:
+                ox.NamedNode(iri)
+            except ValueError:
+                return _error(request, 400, f"{parameter} {iri!r} is not an absolute IRI", text)
     try:
-        answer: Answer = await run_in_threadpool(site.pool.run, job)
-    except QuerySyntaxError as exc:
-        return _error(request, 400, str(exc))
-    except QueryTimeout as exc:
-        return _error(request, 503, str(exc))
+        answer: Answer = await site.answer({"query": text, **graphs}, client_address(request))
     except QueryFailed as exc:
-        return _error(request, 500, f"the query failed: {exc}")
-    except ValueError as exc:  # a default-graph-uri or named-graph-uri that is no IRI
-        return _error(request, 400, str(exc))
+        return _error(request, exc.status, str(exc), query=text)
     return _respond(request, site, text, answer, values)
 
 
