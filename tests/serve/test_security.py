@@ -13,12 +13,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from regiokg.serve.guard import MAX_NESTING, refusal, tokens, unescape_codepoints
-from regiokg.serve.worker import (
-    QueryFailed,
-    QueryRejected,
-    QueryResourceExceeded,
-    WorkerPool,
-)
+from regiokg.serve.pool import WorkerPool
+from regiokg.serve.worker import QueryFailed, QueryRejected, QueryResourceExceeded
 
 from .test_worker import CROSS_JOIN
 
@@ -148,7 +144,9 @@ def test_a_huge_body_is_refused_with_413(client):
 def test_an_answer_past_the_byte_limit_is_cut_and_flagged(serve_store):
     pool = WorkerPool(serve_store, size=1, timeout=10, max_rows=1000, max_bytes=4096)
     try:
-        one_big_row = "SELECT (GROUP_CONCAT(STR(?o)) AS ?all) WHERE { ?s ?p ?o FILTER isLiteral(?o) }"
+        one_big_row = (
+            "SELECT (GROUP_CONCAT(STR(?o)) AS ?all) WHERE { ?s ?p ?o FILTER isLiteral(?o) }"
+        )
         answer = pool.run({"query": one_big_row})
         assert answer.truncated and answer.size == 0
         many_rows = pool.run({"query": "SELECT * WHERE { ?s ?p ?o }"})

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from regiokg.serve.worker import QuerySyntaxError, QueryTimeout, WorkerPool, answer_query
+from regiokg.serve.pool import WorkerPool
+from regiokg.serve.worker import QuerySyntaxError, QueryTimeout, answer_query
 
 from .conftest import MAX_ROWS, TIMEOUT
 

@@ -3,7 +3,7 @@ named queries, the label index and partner links read once at start-up, the IRI 
 the templates, and the pool of query workers that answers ``/sparql``.
 
 Pages run the project's own named queries in the server process (they are bounded and
-fast); queries sent by clients go through the :class:`~regiokg.serve.worker.WorkerPool`,
+fast); queries sent by clients go through the :class:`~regiokg.serve.pool.WorkerPool`,
 which enforces the time and row limits.
 """
 
@@ -26,8 +26,9 @@ from regiokg.build import PREFIXES
 from regiokg.config import Project
 from regiokg.query import NamedQuery, QueryResult, load_queries, run
 from regiokg.serve.iris import IriMap
+from regiokg.serve.pool import WorkerPool
 from regiokg.serve.search import LabelIndex
-from regiokg.serve.worker import Answer, WorkerPool
+from regiokg.serve.worker import Answer
 from regiokg.store import open_store
 
 __all__ = ["Site", "Term"]
