@@ -38,11 +38,18 @@ CONTENT_SECURITY_POLICY = (
     "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
     "frame-ancestors 'none'"
 )
-_SECURITY_HEADERS = [
+_STANDARD_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
     (b"referrer-policy", b"same-origin"),
+    (b"access-control-allow-origin", b"*"),
 ]
+_CORS_PREFLIGHT = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, HEAD, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Accept, Content-Type",
+    "Access-Control-Max-Age": "86400",
+}
 
 # "..", "." and encoded dots or slashes in a raw path segment: never a resource here.
 _TRAVERSAL = re.compile(rb"(^|/)\.{1,2}(/|$)|%2e|%2f|%5c|\\", re.IGNORECASE)
@@ -107,10 +114,13 @@ class _BodyTooLarge(Exception):
     pass
 
 
-class SecurityHeaders:
-    """ASGI middleware that adds ``X-Content-Type-Options``, ``X-Frame-Options``,
-    ``Referrer-Policy`` to every answer and :data:`CONTENT_SECURITY_POLICY` to every HTML
-    page that does not set a policy of its own."""
+class StandardHeaders:
+    """ASGI middleware for what every answer of a public read-only server shares:
+    ``X-Content-Type-Options``, ``X-Frame-Options`` and ``Referrer-Policy`` on all, and
+    :data:`CONTENT_SECURITY_POLICY` on HTML pages that set no policy of their own; CORS
+    (``Access-Control-Allow-Origin: *``, the data being public and no request carrying
+    credentials) with answers to preflight ``OPTIONS``; and ``HEAD`` on every ``GET``
+    resource, answered with the GET's headers and no body."""
 
     def __init__(self, app):
         self.app = app
@@ -119,18 +129,27 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if scope["method"] == "OPTIONS":
+            headers = {**_CORS_PREFLIGHT, "Allow": "GET, HEAD, POST, OPTIONS"}
+            await Response(status_code=204, headers=headers)(scope, receive, send)
+            return
+        head = scope["method"] == "HEAD"
+        if head:
+            scope = {**scope, "method": "GET"}
 
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 names = {name.lower() for name, _ in headers}
-                headers += [(k, v) for k, v in _SECURITY_HEADERS if k not in names]
+                headers += [(k, v) for k, v in _STANDARD_HEADERS if k not in names]
                 content_type = dict(headers).get(b"content-type", b"")
                 if content_type.startswith(b"text/html") and (
                     b"content-security-policy" not in names
                 ):
                     headers.append((b"content-security-policy", CONTENT_SECURITY_POLICY.encode()))
                 message = {**message, "headers": headers}
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -186,7 +205,7 @@ def create_app(
     app.state.site = site
     app.add_middleware(TraversalGuard)
     app.add_middleware(BodyLimit, max_body=max_body)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(StandardHeaders)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     for module in (landing, sparql, pages, publication):
         app.include_router(module.router)

@@ -28,6 +28,7 @@ __all__ = [
     "UPDATE_KEYWORDS",
     "Refusal",
     "Token",
+    "has_dataset_clause",
     "refusal",
     "tokens",
     "unescape_codepoints",
@@ -163,3 +164,10 @@ def refusal(text: str) -> Refusal | None:
                 "address named in a request; query the other endpoint yourself"
             )
     return None
+
+
+def has_dataset_clause(text: str) -> bool:
+    """Whether the query ``text`` names its own dataset (``FROM`` or ``FROM NAMED``), which
+    then replaces the endpoint's default dataset, as the SPARQL 1.1 Protocol requires."""
+    found = tokens(unescape_codepoints(text))
+    return any(t.kind == "word" and t.text.upper() == "FROM" for t in found)

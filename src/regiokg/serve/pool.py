@@ -25,6 +25,7 @@ from regiokg.serve.worker import (
     DEFAULT_WORKER_MEMORY_MB,
     Answer,
     QueryFailed,
+    QueryNotSupported,
     QueryRejected,
     QueryResourceExceeded,
     QueryTimeout,
@@ -234,6 +235,8 @@ class WorkerPool:
                 f"the query needed more than the {self.memory_mb} MiB of memory a query may "
                 "use here"
             )
+        if tag == "unsupported":
+            raise QueryNotSupported(body)
         if tag == "failed":
             raise QueryFailed(body)
         return body

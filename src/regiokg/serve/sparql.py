@@ -33,7 +33,7 @@ from regiokg.serve.representations import bytes_response, graph_response, result
 from regiokg.serve.site import CURIES, Site
 from regiokg.serve.worker import Answer, QueryFailed
 
-__all__ = ["client_address", "router", "term_from_json"]
+__all__ = ["client_address", "router", "service_description", "term_from_json"]
 
 router = APIRouter()
 
@@ -97,8 +97,13 @@ async def sparql(request: Request) -> Response:
         return _error(request, 403, "this endpoint is read-only: SPARQL Update is refused")
     queries = values.get("query", [])
     if not queries:
-        if request.method == "GET" and best_match(request.headers.get("accept"), [HTML]):
-            return site.templates.TemplateResponse(request, "query_form.html", {"query": ""})
+        if request.method == "GET":
+            media = best_match(request.headers.get("accept"), [HTML, *GRAPH_TYPES])
+            if media == HTML:
+                return site.templates.TemplateResponse(request, "query_form.html", {"query": ""})
+            if media is not None:
+                headers = {**_CORS, "Vary": "Accept"}
+                return graph_response(service_description(site), media, CURIES, headers)
         return _error(request, 400, "no query: give the SPARQL text as the 'query' parameter")
     if len(queries) > 1:
         return _error(request, 400, "give exactly one 'query' parameter")
@@ -142,6 +147,39 @@ def _respond(request: Request, site: Site, text: str, answer: Answer, values) ->
     return bytes_response(results_bytes(answer.payload, media), media, headers)
 
 
+_SD = "http://www.w3.org/ns/sparql-service-description#"
+
+
+def service_description(site: Site) -> list[ox.Triple]:
+    """The SPARQL 1.1 Service Description (https://www.w3.org/TR/sparql11-service-description/)
+    of this endpoint: its address, SPARQL 1.1 Query, the result and graph formats it
+    answers in, the union default graph, and the VoID description of its dataset."""
+    endpoint = ox.NamedNode(site.public_url + "sparql")
+    service = ox.BlankNode("service")
+    dataset = ox.BlankNode("dataset")
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+    def sd(name: str) -> ox.NamedNode:
+        return ox.NamedNode(_SD + name)
+
+    triples = [
+        ox.Triple(service, rdf_type, sd("Service")),
+        ox.Triple(service, sd("endpoint"), endpoint),
+        ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
+        ox.Triple(service, sd("feature"), sd("UnionDefaultGraph")),
+        ox.Triple(service, sd("defaultDataset"), dataset),
+        ox.Triple(dataset, rdf_type, sd("Dataset")),
+        ox.Triple(
+            dataset,
+            ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#seeAlso"),
+            ox.NamedNode(site.public_url + "void"),
+        ),
+    ]
+    for fmt in [*RESULT_TYPES.values(), *GRAPH_TYPES.values()]:
+        triples.append(ox.Triple(service, sd("resultFormat"), ox.NamedNode(fmt.iri)))
+    return triples
+
+
 def term_from_json(term: dict | None):
     """The rdflib term of a SPARQL Results JSON term (None for a missing one)."""
     if term is None:
@@ -160,7 +198,10 @@ def results_table(site: Site, answer: Answer) -> dict:
         return {"boolean": json.loads(answer.payload)["boolean"], "columns": [], "rows": []}
     if answer.form == "GRAPH":
         triples = ox.parse(answer.payload, format=ox.RdfFormat.N_TRIPLES)
-        rows = [[site.term(to_rdflib(part)) for part in t] for t in triples]
+        rows = [
+            [site.term(to_rdflib(part)) for part in (t.subject, t.predicate, t.object)]
+            for t in triples
+        ]
         return {"boolean": None, "columns": ["subject", "predicate", "object"], "rows": rows}
     document = json.loads(answer.payload)
     columns = document["head"]["vars"]

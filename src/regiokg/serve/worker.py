@@ -27,11 +27,14 @@ from itertools import islice
 
 import pyoxigraph as ox
 
+from regiokg.serve.guard import has_dataset_clause
+
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_WORKER_MEMORY_MB",
     "Answer",
     "QueryFailed",
+    "QueryNotSupported",
     "QueryRejected",
     "QueryResourceExceeded",
     "QuerySyntaxError",
@@ -71,6 +74,13 @@ class QuerySyntaxError(QueryFailed):
     def __init__(self, message: str, line: int | None = None, column: int | None = None):
         self.line, self.column = line, column
         super().__init__(message)
+
+
+class QueryNotSupported(QueryFailed):
+    """The query is SPARQL but asks for something this engine does not offer (a function
+    it does not know, for example)."""
+
+    status = 400
 
 
 class QueryTimeout(QueryFailed):
@@ -170,10 +180,11 @@ def answer_query(
 ) -> Answer:
     """Run one query ``request`` (``query`` text, optional ``default_graph`` and
     ``named_graphs`` IRI lists) on ``store`` and keep at most ``max_rows`` rows or
-    triples and ``max_bytes`` of term text. Without ``default_graph`` the default graph is
-    the union of the named graphs, as in :func:`regiokg.query.run`. Raises SyntaxError or
-    OSError as pyoxigraph does."""
-    options: dict = {"use_default_graph_as_union": not request.get("default_graph")}
+    triples and ``max_bytes`` of term text. Without ``default_graph`` (or ``FROM`` in the
+    query, which then decides) the default graph is the union of the named graphs, as in
+    :func:`regiokg.query.run`. Raises SyntaxError or OSError as pyoxigraph does."""
+    own_dataset = request.get("default_graph") or has_dataset_clause(request["query"])
+    options: dict = {"use_default_graph_as_union": not own_dataset}
     if request.get("default_graph"):
         options["default_graph"] = [ox.NamedNode(iri) for iri in request["default_graph"]]
     if request.get("named_graphs"):
@@ -217,6 +228,10 @@ def _work(connection, store_dir: str, max_rows: int, max_bytes: int, memory_mb: 
             reply = ("syntax", exc.msg or str(exc))
         except MemoryError:
             reply = ("memory", None)
+        except RuntimeError as exc:
+            # pyoxigraph's word for a query it understands but cannot run (an unknown
+            # function, say): the client's mistake, not the server's.
+            reply = ("unsupported" if "not supported" in str(exc) else "failed", str(exc))
         except Exception as exc:  # an evaluation error must not end the worker
             reply = ("failed", f"{type(exc).__name__}: {exc}")
         connection.send(reply)
