@@ -24,7 +24,7 @@ from rdflib import BNode, Literal, URIRef
 
 from regiokg.build import PREFIXES
 from regiokg.config import Project
-from regiokg.query import NamedQuery, QueryResult, load_queries, run
+from regiokg.query import NamedQuery, QueryResult, StoreTarget, load_queries, run
 from regiokg.serve.iris import IriMap
 from regiokg.serve.search import LabelIndex
 from regiokg.serve.worker import WorkerPool
@@ -136,7 +136,12 @@ class Site:
 
     def run(self, name: str, **params) -> QueryResult:
         """Run the named query ``name`` with ``params`` on the store."""
-        return run(self.store, self.queries[name], params)
+        return run(self.target, self.queries[name], params)
+
+    @property
+    def target(self) -> StoreTarget:
+        """The served store as a query target (for the export stage's documents too)."""
+        return StoreTarget(self.store, where=str(self.store_dir))
 
     def _read_labels(self) -> None:
         labels: dict[str, dict[tuple[int, int], str]] = defaultdict(dict)

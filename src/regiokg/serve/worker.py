@@ -13,13 +13,15 @@ from __future__ import annotations
 import json
 import multiprocessing
 import queue
-import re
 import threading
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
+
+from regiokg.query.errors import syntax_position
+from regiokg.query.results import json_term
 
 __all__ = [
     "Answer",
@@ -64,22 +66,6 @@ class Answer:
     variables: list[str] = field(default_factory=list)
 
 
-def _json_term(term) -> dict:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            out["datatype"] = term.datatype.value
-        return out
-    # RDF-star quoted triples: shown as their N-Triples text, which every client can read.
-    return {"type": "literal", "value": str(term)}
-
-
 def answer_query(store: ox.Store, request: dict, max_rows: int) -> Answer:
     """Run one query ``request`` (``query`` text, optional ``default_graph`` and
     ``named_graphs`` IRI lists) on ``store`` and keep at most ``max_rows`` rows or
@@ -101,7 +87,7 @@ def answer_query(store: ox.Store, request: dict, max_rows: int) -> Answer:
     variables = [v.value for v in result.variables]
     rows = list(islice(result, max_rows + 1))
     bindings = [
-        {v: _json_term(row[v]) for v in variables if row[v] is not None} for row in rows[:max_rows]
+        {v: json_term(row[v]) for v in variables if row[v] is not None} for row in rows[:max_rows]
     ]
     document = {"head": {"vars": variables}, "results": {"bindings": bindings}}
     payload = json.dumps(document, ensure_ascii=False).encode("utf-8")
@@ -127,17 +113,9 @@ def _work(connection, store_dir: str, max_rows: int) -> None:
         connection.send(reply)
 
 
-_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
-
-
 def _syntax_error(message: str) -> QuerySyntaxError:
-    match = _POSITION.match(message)
-    if match is None:
-        return QuerySyntaxError(f"SPARQL syntax error: {message}")
-    line, column = int(match[1]), int(match[2])
-    return QuerySyntaxError(
-        f"SPARQL syntax error at line {line}, column {column}: {match[3]}", line, column
-    )
+    position = syntax_position(message)
+    return QuerySyntaxError(position.message, position[0], position[1])
 
 
 class _Worker:
