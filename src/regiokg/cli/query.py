@@ -81,24 +81,19 @@ def _print_table(result, query, project) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from regiokg.build import PREFIXES
+    from regiokg.prefixes import curie, project_prefixes
 
     console = Console()
     if result.boolean is not None:
         console.print("true" if result.boolean else "false")
         return
-    # Longest namespace first, so r:person/... wins over a shorter match.
-    names = {**PREFIXES, **query.prefixes, "r": project.instance_iri("")}
-    names = sorted(names.items(), key=lambda kv: -len(kv[1]))
+    names = {**project_prefixes(project), **query.prefixes}
 
     def cell(value) -> str:
         if value is None:
             return ""
         if isinstance(value, URIRef):
-            for prefix, iri in names:
-                if iri and value.startswith(iri):
-                    return f"{prefix}:{value[len(iri) :]}"
-            return f"<{value}>"
+            return curie(str(value), names) or f"<{value}>"
         if isinstance(value, BNode):
             return f"_:{value}"
         return f"{value}@{value.language}" if value.language else str(value)
