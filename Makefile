@@ -50,6 +50,7 @@ test: lint system-deps
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/network.py
+	$(BIN)/python benchmarks/loadgen.py --clients 32 --expensive 5 --seconds 60
 	$(BIN)/python benchmarks/cordis_import.py
 
 clean:
