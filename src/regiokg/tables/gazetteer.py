@@ -46,6 +46,19 @@ NUTS = "http://data.europa.eu/nuts/code/"
 _NUTS_CODE = re.compile(r"^[A-Z]{2}[0-9A-Z]{0,3}$")
 # CORDIS (like Eurostat) uses EL for Greece and UK for the United Kingdom.
 _COUNTRY_ALIASES = {"EL": "GR", "UK": "GB"}
+# The predicates the identity queries read (import_places.rq, import_organisations.rq).
+_INDEXED = {
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://www.w3.org/2004/02/skos/core#altLabel",
+    "http://www.w3.org/2004/02/skos/core#notation",
+    "https://schema.org/legalName",
+    "https://schema.org/containedInPlace",
+    "https://schema.org/vatID",
+    "https://w3id.org/regiokg/ontology#basedIn",
+    "https://w3id.org/regiokg/ontology#pic",
+}
 # Legal forms at the end of a name ("S.A.", "sp. z o.o.", "SAS", "GmbH") do not tell two
 # organisations apart: the identity rule compares names without them.
 _LEGAL_FORM = re.compile(
@@ -94,12 +107,20 @@ class Gazetteer:
         store = ox.Store()
         skip = Path(exclude).resolve() if exclude is not None else None
         for source in discover(project):
-            if source.path.resolve() != skip:
-                graph = ox.NamedNode(project.graph_iri(source.graph_name))
-                store.extend(
-                    ox.Quad(t.subject, t.predicate, t.object, graph)
-                    for t in read_triples(source.path)
+            if source.path.resolve() == skip:
+                continue
+            graph = ox.NamedNode(project.graph_iri(source.graph_name))
+            if source.is_import:
+                # An import may hold millions of triples: stream it, keeping only what
+                # the two queries read.
+                triples = (
+                    t
+                    for t in ox.parse(path=str(source.path), format=ox.RdfFormat.N_TRIPLES)
+                    if t.predicate.value in _INDEXED
                 )
+            else:
+                triples = read_triples(source.path)
+            store.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
         gazetteer = cls()
         for row in run(store, get_query(project, "import_places")):
             place, code = str(row.place), str(row.code or "")
