@@ -33,8 +33,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib.namespace import RDF, RDFS, SDO, SKOS
 
 from regiokg.config import DEFAULT_BASE, Project
+from regiokg.namespace import RKG
 from regiokg.query import get_query, run
 from regiokg.sources import discover, read_triples
 from regiokg.tables.cleaning import FieldError, normalise_name, slug
@@ -48,16 +50,19 @@ _NUTS_CODE = re.compile(r"^[A-Z]{2}[0-9A-Z]{0,3}$")
 _COUNTRY_ALIASES = {"EL": "GR", "UK": "GB"}
 # The predicates the identity queries read (import_places.rq, import_organisations.rq).
 _INDEXED = {
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
-    "http://www.w3.org/2000/01/rdf-schema#label",
-    "http://www.w3.org/2004/02/skos/core#prefLabel",
-    "http://www.w3.org/2004/02/skos/core#altLabel",
-    "http://www.w3.org/2004/02/skos/core#notation",
-    "https://schema.org/legalName",
-    "https://schema.org/containedInPlace",
-    "https://schema.org/vatID",
-    "https://w3id.org/regiokg/ontology#basedIn",
-    "https://w3id.org/regiokg/ontology#pic",
+    str(term)
+    for term in (
+        RDF.type,
+        RDFS.label,
+        SKOS.prefLabel,
+        SKOS.altLabel,
+        SKOS.notation,
+        SDO.legalName,
+        SDO.containedInPlace,
+        SDO.vatID,
+        RKG.basedIn,
+        RKG.pic,
+    )
 }
 # Legal forms at the end of a name ("S.A.", "sp. z o.o.", "SAS", "GmbH") do not tell two
 # organisations apart: the identity rule compares names without them.
