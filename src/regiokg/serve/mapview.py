@@ -23,7 +23,7 @@ from regiokg.serve.site import Site
 __all__ = ["MapPoint", "MapView", "entity_map", "graph_map", "map_view"]
 
 WIDTH = 640
-MAX_HEIGHT = 520
+MAX_HEIGHT = 440
 RKG = "https://w3id.org/regiokg/ontology#"
 CATEGORIES = {
     RKG + "Organisation": "organisations",
@@ -71,8 +71,9 @@ class MapView:
 def _extent(points: list[MapPoint]) -> tuple[float, float, float, float]:
     xs = [p.long for p in points]
     ys = [p.lat for p in points]
-    width = max(max(xs) - min(xs), 3.0) * 1.3
-    height = max(max(ys) - min(ys), 2.0) * 1.3
+    # At least a country's breadth, so that a single city is seen among its neighbours.
+    width = max((max(xs) - min(xs)) * 1.3, 14.0)
+    height = max((max(ys) - min(ys)) * 1.3, 8.0)
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     return cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2
 
