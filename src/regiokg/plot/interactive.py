@@ -41,8 +41,8 @@ def network_view(
 ) -> dict:
     """The view of ``G`` as plain data: ``nodes`` (``key``, ``label``, ``kind`` and its
     readable name ``kind_label``, ``region``, ``region_label``, ``x``, ``y``, ``value`` of
-    ``measure``, marker ``size`` between ``smallest`` and ``largest`` by the square root of
-    the value, ``color`` by kind) and ``edges`` (``source``, ``target``, ``weight``,
+    ``measure``, ``degree`` (number of ties), marker ``size`` between ``smallest`` and
+    ``largest`` by the square root of the value, ``color`` by kind) and ``edges`` (``source``, ``target``, ``weight``,
     ``years``), plus the ``kinds`` and ``regions`` present and the ``colors`` of kinds.
     ``positions`` (node -> (x, y)) keeps nodes where a larger network put them; nodes it
     does not place get the layout of ``G``."""
@@ -72,6 +72,7 @@ def network_view(
                 "x": round(float(x), 5),
                 "y": round(float(y), 5),
                 "value": value,
+                "degree": G.degree(n),
                 "size": round(smallest + (largest - smallest) * share, 2),
                 "color": colours[kind],
             }

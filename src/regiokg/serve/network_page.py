@@ -46,7 +46,7 @@ def network_page(request: Request) -> Response:
     site: Site = request.app.state.site
     full = network_view(site_network(site))
     first, last = _years(site)
-    ranked = sorted(full["nodes"], key=lambda n: (-n["value"], n["label"]))
+    ranked = sorted(full["nodes"], key=lambda n: (-n["degree"], n["label"]))
     for node in ranked:
         node["href"] = site.iris.href(node["key"])
     context = {
