@@ -40,12 +40,12 @@ def network_view(
     largest: float = 18.0,
 ) -> dict:
     """The view of ``G`` as plain data: ``nodes`` (``key``, ``label``, ``kind`` and its
-    readable name ``kind_label``, ``region``, ``region_label``, ``x``, ``y``, ``value`` of
-    ``measure``, ``degree`` (number of ties), marker ``size`` between ``smallest`` and
-    ``largest`` by the square root of the value, ``color`` by kind) and ``edges`` (``source``, ``target``, ``weight``,
-    ``years``), plus the ``kinds`` and ``regions`` present and the ``colors`` of kinds.
-    ``positions`` (node -> (x, y)) keeps nodes where a larger network put them; nodes it
-    does not place get the layout of ``G``."""
+    readable ``kind_label``, ``region``, ``region_label``, ``x``, ``y``, ``value`` of
+    ``measure``, ``degree`` (number of ties), marker ``size`` from ``smallest`` to
+    ``largest`` by the square root of the value, ``color`` by kind), ``edges``
+    (``source``, ``target``, ``weight``, ``years``), and the ``kinds`` (with colours) and
+    ``regions`` present. ``positions`` (node -> (x, y)) keeps nodes where a larger network
+    put them; nodes it does not place get the layout of ``G``."""
     if measure not in SIZE_MEASURES:
         raise ValueError(f"unknown measure {measure!r}; use one of {', '.join(SIZE_MEASURES)}")
     placed = layout(G, weight="weight") if G.number_of_nodes() else {}
