@@ -156,6 +156,57 @@ def test_editor_types_runs_and_shows_a_table(offline_browser, server, served, sh
     _only_local(driver, server)
 
 
+def test_editor_autocompletes_from_the_server_and_flags_cut_answers(offline_browser, server, shots):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    from tests.serve.conftest import MAX_ROWS
+
+    driver = offline_browser
+    driver.get(server + "/sparql")
+    _wait(driver, "return document.body.getAttribute('data-editor') === 'ready'")
+    editor = driver.find_element(By.CSS_SELECTOR, ".CodeMirror textarea")
+
+    def hints(text: str) -> list[str]:
+        driver.execute_script(
+            "const y = window.regiokgEditor.getTab().getYasqe();"
+            "y.setValue(arguments[0]); y.setCursor({line: y.lineCount(), ch: 0});",
+            text,
+        )
+        editor.send_keys(Keys.CONTROL, Keys.SPACE)
+        _wait(driver, "return document.querySelectorAll('.CodeMirror-hints li').length > 0")
+        return [h.text for h in driver.find_elements(By.CSS_SELECTOR, ".CodeMirror-hints li")]
+
+    rkg = "PREFIX rkg: <https://w3id.org/regiokg/ontology#>\n"
+    assert "rkg:ClusterInitiative" in hints(rkg + "SELECT * WHERE { ?x a rkg:Clus")
+    _shoot(driver, shots, "editor-autocomplete")
+    assert "rkg:agent" in hints(rkg + "SELECT * WHERE { ?x rkg:ag")
+    assert any(h.startswith("skos: <") for h in hints("PREFIX sk"))
+
+    driver.execute_script(
+        "window.regiokgEditor.getTab().setQuery(arguments[0]);",
+        f"SELECT * WHERE {{ ?s ?p ?o }} LIMIT {MAX_ROWS + 50}",
+    )
+    driver.find_element(By.CSS_SELECTOR, ".yasqe_queryButton").click()
+    _wait(driver, "return !document.getElementById('editor-truncated').hidden")
+    assert str(MAX_ROWS) in driver.find_element(By.ID, "editor-truncated").text
+
+    # The graph's own IRIs in the results open their pages on this server.
+    driver.execute_script(
+        "window.regiokgEditor.getTab().setQuery(arguments[0]);",
+        rkg + "SELECT ?park WHERE { ?park a rkg:SciencePark } ORDER BY ?park",
+    )
+    driver.find_element(By.CSS_SELECTOR, ".yasqe_queryButton").click()
+    _wait(
+        driver,
+        "const rows = document.querySelectorAll('.yasr table tbody tr');"
+        "return rows.length > 0 && rows.length < 10 && rows[0].querySelector('a');",
+    )
+    driver.find_element(By.CSS_SELECTOR, ".yasr table tbody tr a").click()
+    _wait(driver, "return location.pathname.startsWith('/page/org/')")
+    _only_local(driver, server)
+
+
 def test_role_lines_on_an_organisation_page(offline_browser, server, shots):
     from selenium.webdriver.common.by import By
 

@@ -156,7 +156,33 @@
       }
     });
     wireNamedQueries(yasgui);
+    watchTruncation(yasgui);
     document.body.setAttribute("data-editor", "ready");
+  }
+
+  /* The server cuts long answers at its row limit and says so in a header: say it here. */
+  function watchTruncation(yasgui) {
+    var note = document.getElementById("editor-truncated");
+    function watch(tab) {
+      var yasqe = tab && tab.getYasqe ? tab.getYasqe() : null;
+      if (!yasqe || yasqe.regiokgWatched) return;
+      yasqe.regiokgWatched = true;
+      yasqe.on("queryResponse", function (first, second) {
+        var response = first && first.headers ? first : second;
+        var limit = response && response.headers && response.headers.get ?
+          response.headers.get("X-SPARQL-MaxRows") : null;
+        var cut = limit && response.headers.get("X-SPARQL-Truncated") === "true";
+        note.hidden = !cut;
+        note.textContent = cut ? "The answer was cut at " + limit + " rows, the row limit of this server." : "";
+      });
+    }
+    if (!note) return;
+    watch(yasgui.getTab());
+    ["tabSelect", "tabAdd"].forEach(function (event) {
+      yasgui.on(event, function (instance, id) {
+        setTimeout(function () { watch(yasgui.getTab(id)); }, 0);
+      });
+    });
   }
 
   function wireNamedQueries(yasgui) {
