@@ -19,7 +19,8 @@ NPM_STAMP := node_modules/.regiokg-installed
 
 $(NPM_STAMP): package.json package-lock.json
 	@if command -v npm >/dev/null; then \
-	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $(NPM_STAMP); \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $(NPM_STAMP) \
+	  || echo "npm ci failed: the query editor and network page fall back to plain forms"; \
 	else \
 	  echo "npm not found: the query editor and network page fall back to plain forms"; \
 	fi

@@ -30,11 +30,15 @@ def test_view_is_stable_and_sized_by_the_measure(organisations):
         network_view(organisations, measure="charisma")
 
 
-def test_positions_are_kept_from_a_larger_network(organisations):
-    whole = {n["key"]: (n["x"], n["y"]) for n in network_view(organisations)["nodes"]}
-    part = organisations.subgraph(list(organisations)[:10]).copy()
-    view = network_view(part, positions=whole)
+def test_positions_and_colours_are_kept_from_a_larger_network(organisations):
+    full = network_view(organisations)
+    whole = {n["key"]: (n["x"], n["y"]) for n in full["nodes"]}
+    colour = {n["key"]: n["color"] for n in full["nodes"]}
+    part = organisations.subgraph(sorted(organisations)[-8:]).copy()
+    view = network_view(part, positions=whole, kinds=[k["kind"] for k in full["kinds"]])
     assert all((n["x"], n["y"]) == whole[n["key"]] for n in view["nodes"])
+    assert all(n["color"] == colour[n["key"]] for n in view["nodes"])
+    assert len(view["kinds"]) < len(full["kinds"])
 
 
 def test_notebook_widget_renders_to_html(organisations, tmp_path):

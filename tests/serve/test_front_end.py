@@ -11,7 +11,6 @@ from fastapi.testclient import TestClient
 
 from regiokg.serve import create_app
 from regiokg.serve.assets import AssetShelf
-from regiokg.store import store_from_dataset
 
 from .conftest import EVIL_LABEL
 
@@ -36,19 +35,20 @@ def test_assets_come_from_the_server_and_nothing_else(client, project):
     assert client.get("/assets/..%2Fpackage.json").status_code == 404
 
 
-def test_without_the_libraries_pages_fall_back_and_say_why(project, dataset):
-    app = create_app(project, store=store_from_dataset(dataset), timeout=5, max_rows=10, workers=1)
-    with TestClient(app) as client:
-        app.state.assets = AssetShelf(project.root / "no-such-node_modules")
-        app.state.site.templates.env.globals["assets"] = app.state.assets
-        editor = client.get("/editor").text
-        assert 'id="editor-missing"' in editor and "make assets" in editor
-        assert 'id="plain-query"' in editor and "yasgui.min.js" not in editor
-        network = client.get("/network").text
-        assert 'id="network-missing"' in network and "sigma.min.js" not in network
-        assert "Miasto Katowice" in network  # the ranked list instead
-        missing = client.get("/assets/yasgui.min.js")
-        assert missing.status_code == 404 and "make assets" in missing.text
+def test_without_the_libraries_pages_fall_back_and_say_why(project, serve_store):
+    app = create_app(project, store=serve_store, timeout=5, max_rows=10, workers=1)
+    # Without its lifespan the app starts no query workers: these pages need none.
+    client = TestClient(app)
+    app.state.assets = AssetShelf(project.root / "no-such-node_modules")
+    app.state.site.templates.env.globals["assets"] = app.state.assets
+    editor = client.get("/editor").text
+    assert 'id="editor-missing"' in editor and "make assets" in editor
+    assert 'id="plain-query"' in editor and "yasgui.min.js" not in editor
+    network = client.get("/network").text
+    assert 'id="network-missing"' in network and "sigma.min.js" not in network
+    assert "Miasto Katowice" in network  # the ranked list instead
+    missing = client.get("/assets/yasgui.min.js")
+    assert missing.status_code == 404 and "make assets" in missing.text
 
 
 def test_editor_config_knows_the_project_and_no_other_host(client):
@@ -122,7 +122,11 @@ def test_network_data_window_and_measure(client):
     early = client.get("/network/data.json", params={"start": 2011, "end": 2011}).json()
     assert 0 < len(early["edges"]) < len(whole["edges"])
     same = next(n for n in early["nodes"] if n["key"] == katowice["key"])
-    assert (same["x"], same["y"]) == (katowice["x"], katowice["y"])
+    assert (same["x"], same["y"], same["color"]) == (
+        katowice["x"],
+        katowice["y"],
+        katowice["color"],
+    )
     by_betweenness = client.get("/network/data.json", params={"measure": "betweenness"}).json()
     assert by_betweenness["measure"] == "betweenness"
     assert client.get("/network/data.json", params={"measure": "nonsense"}).status_code == 400

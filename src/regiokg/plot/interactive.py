@@ -36,6 +36,7 @@ def network_view(
     *,
     measure: str = "degree",
     positions: dict | None = None,
+    kinds: list[str] | None = None,
     smallest: float = 4.0,
     largest: float = 18.0,
 ) -> dict:
@@ -45,7 +46,8 @@ def network_view(
     ``largest`` by the square root of the value, ``color`` by kind), ``edges``
     (``source``, ``target``, ``weight``, ``years``), and the ``kinds`` (with colours) and
     ``regions`` present. ``positions`` (node -> (x, y)) keeps nodes where a larger network
-    put them; nodes it does not place get the layout of ``G``."""
+    put them; nodes it does not place get the layout of ``G``. ``kinds`` (all the kinds of
+    a larger network) keeps each kind's colour when a part of the network is shown."""
     if measure not in SIZE_MEASURES:
         raise ValueError(f"unknown measure {measure!r}; use one of {', '.join(SIZE_MEASURES)}")
     placed = layout(G, weight="weight") if G.number_of_nodes() else {}
@@ -53,8 +55,9 @@ def network_view(
         placed.update({n: positions[n] for n in G if n in positions})
     values = _sizes(G, measure)
     top = max(values.values(), default=0.0)
-    kinds = sorted({str(d.get("kind") or "unknown") for _, d in G.nodes(data=True)})
-    colours = category_colours(kinds)
+    present = sorted({str(d.get("kind") or "unknown") for _, d in G.nodes(data=True)})
+    colours = category_colours(sorted(set(kinds or []) | set(present)))
+    kinds = present
     nodes = []
     for n, data in sorted(G.nodes(data=True), key=lambda nd: str(nd[0])):
         value = values.get(str(n), 0.0)

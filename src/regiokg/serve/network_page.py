@@ -77,9 +77,11 @@ def network_data(
     key = ("network-positions",)
     if key not in site.cache:
         whole = network_view(site_network(site))
-        site.cache[key] = {n["key"]: (n["x"], n["y"]) for n in whole["nodes"]}
+        positions = {n["key"]: (n["x"], n["y"]) for n in whole["nodes"]}
+        site.cache[key] = positions, [k["kind"] for k in whole["kinds"]]
+    positions, kinds = site.cache[key]
     G = site_network(site, start, end)
-    view = network_view(G, measure=measure, positions=site.cache[key])
+    view = network_view(G, measure=measure, positions=positions, kinds=kinds)
     for node in view["nodes"]:
         node["href"] = site.iris.href(node["key"])
     return JSONResponse(view)
