@@ -21,7 +21,6 @@ ORG = "http://www.w3.org/ns/org#"
 SCHEMA = "https://schema.org/"
 PROV = "http://www.w3.org/ns/prov#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-DCTERMS = "http://purl.org/dc/terms/"
 
 #: (kind, the entity's position) -> heading, most telling first.
 HEADINGS = {
@@ -36,6 +35,12 @@ HEADINGS = {
     (RKG + "Funding", RKG + "fundingInstrument"): "Funds",
     (RKG + "Twinning", RKG + "twinnedCity"): "Twinned with",
     (RKG + "LabelAward", RKG + "awardedTo"): "Labels awarded",
+    # On the pages of concepts: the statements that use them.
+    (RKG + "Participation", RKG + "role"): "Participations in this role",
+    (ORG + "Membership", ORG + "role"): "Memberships in this role",
+    (ORG + "Post", ORG + "role"): "Posts of this kind",
+    (ORG + "Membership", RKG + "helixKind"): "Memberships in this helix",
+    (RKG + "LabelAward", RKG + "labelLevel"): "Awards at this level",
 }
 #: Properties naming the other parties of a statement, in the order a line names them,
 #: with the words that introduce them.
@@ -97,17 +102,22 @@ def _dates(values: dict[str, list], *, lasting: bool) -> str:
     return ""
 
 
+def _issued(site: Site) -> dict[str, str]:
+    """Source document -> the date it was issued (cached)."""
+    if "document-issued" not in site.cache:
+        site.cache["document-issued"] = {
+            str(row["document"]): str(row["issued"])
+            for row in site.run("source_documents")
+            if row["issued"] is not None
+        }
+    return site.cache["document-issued"]
+
+
 def _line(site: Site, iri: str, node: str, rows: list[tuple[str, str, object]]) -> RoleLine:
     own: dict[str, list] = defaultdict(list)
     activity: dict[str, list] = defaultdict(list)
-    issued: list[str] = []
     for of, prop, value in rows:
-        if of == "node":
-            own[prop].append(value)
-        elif of == "activity":
-            activity[prop].append(value)
-        else:
-            issued.append(str(value))
+        (own if of == "node" else activity)[prop].append(value)
     line = RoleLine(node=site.term(URIRef(node)))
     for prop, words in PARTIES:
         for value in own.get(prop, []):
@@ -127,7 +137,8 @@ def _line(site: Site, iri: str, node: str, rows: list[tuple[str, str, object]]) 
     for prop, name in QUALIFIERS.items():
         line.qualifiers += [(name, site.term(v)) for v in own.get(prop, [])]
     documents = own.get(PROV + "wasDerivedFrom", [])
-    line.sources = [(site.term(d), issued[0] if issued else "") for d in documents]
+    issued = _issued(site)
+    line.sources = [(site.term(d), issued.get(str(d), "")) for d in documents]
     return line
 
 
