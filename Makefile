@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint format bench clean system-deps
+.PHONY: demo test lint format bench clean system-deps client-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,7 +38,18 @@ system-deps:
 	  || echo "could not install $(DEBS_NEEDED): the tests that need them will skip"; \
 	fi
 
-test: lint system-deps
+# npm packages of the client tests (Trifid), pinned by tests/clients/package-lock.json;
+# without npm, or offline, those tests skip with the reason.
+CLIENTS = tests/clients
+client-deps:
+	@if [ ! -d $(CLIENTS)/node_modules ]; then \
+	  if command -v npm >/dev/null; then \
+	    (cd $(CLIENTS) && npm ci --no-audit --no-fund --loglevel=error) \
+	    || { rm -rf $(CLIENTS)/node_modules; echo "npm ci failed: the client tests will skip"; }; \
+	  else echo "npm is not installed: the client tests will skip"; fi; \
+	fi
+
+test: lint system-deps client-deps
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
