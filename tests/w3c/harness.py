@@ -158,6 +158,9 @@ def running_servers(
         command = [sys.executable, "-c"]
         command += ["from regiokg.cli import main; main()", "--project", str(REPO), "serve"]
         command += ["--port", str(ours_port), "--store", str(ours), "--timeout", "20"]
+        # One client sends four queries at once: on a busy machine a query may outlast
+        # --light-seconds, and the per-client cap on expensive queries must not refuse it.
+        command += ["--max-expensive", "4", "--expensive-per-client", "4"]
         processes.append(subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT))
         command = [binary, "serve", "--location", str(theirs)]
         command += ["--bind", f"127.0.0.1:{theirs_port}", "--union-default-graph"]
