@@ -55,6 +55,7 @@ test: lint system-deps client-deps
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/network.py
+	$(BIN)/python benchmarks/loadgen.py --clients 32 --expensive 5 --seconds 60
 	$(BIN)/python benchmarks/w3c_sparql.py
 
 clean:

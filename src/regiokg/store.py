@@ -91,7 +91,7 @@ def dataset_from_store(store: ox.Store) -> Dataset:
     """An rdflib Dataset holding every quad of a pyoxigraph ``store`` (the default graph
     stays the default graph; the dataset's default view is the union of its graphs), e.g.
     to validate the stored graph with pySHACL."""
-    from regiokg.build import PREFIXES
+    from regiokg.prefixes import PREFIXES
 
     dataset = quads_to_dataset(
         store.quads_for_pattern(None, None, None, None), Dataset(default_union=True)

@@ -104,7 +104,7 @@ def test_no_bypass_reaches_the_canary_through_the_server(client, canary):
 
 def test_the_workers_have_no_network_even_without_the_guard(serve_store, canary):
     url, hits = canary
-    pool = WorkerPool(serve_store, size=1, timeout=10, max_rows=10)
+    pool = WorkerPool(serve_store, size=1, timeout=10, max_rows=10, spares=0)
     try:
         # The pool runs what it is given: the guard is not in this path on purpose.
         with pytest.raises(QueryFailed) as caught:
@@ -142,7 +142,7 @@ def test_a_huge_body_is_refused_with_413(client):
 
 
 def test_an_answer_past_the_byte_limit_is_cut_and_flagged(serve_store):
-    pool = WorkerPool(serve_store, size=1, timeout=10, max_rows=1000, max_bytes=4096)
+    pool = WorkerPool(serve_store, size=1, timeout=10, max_rows=1000, max_bytes=4096, spares=0)
     try:
         one_big_row = (
             "SELECT (GROUP_CONCAT(STR(?o)) AS ?all) WHERE { ?s ?p ?o FILTER isLiteral(?o) }"
@@ -157,7 +157,7 @@ def test_an_answer_past_the_byte_limit_is_cut_and_flagged(serve_store):
 
 
 def test_a_query_past_the_memory_cap_is_answered_503_and_the_pool_recovers(serve_store):
-    pool = WorkerPool(serve_store, size=1, timeout=60, max_rows=10, memory_mb=300)
+    pool = WorkerPool(serve_store, size=1, timeout=60, max_rows=10, memory_mb=300, spares=0)
     hungry = "SELECT * WHERE { ?a ?x ?b . ?c ?y ?d . ?e ?z ?f } ORDER BY ?d ?c ?b ?a"
     try:
         with pytest.raises(QueryResourceExceeded) as caught:
@@ -207,7 +207,14 @@ def test_light_queries_keep_flowing_while_one_client_runs_expensive_ones(serve_s
 
 def test_a_client_cannot_queue_without_bound(serve_store):
     pool = WorkerPool(
-        serve_store, size=1, timeout=1.5, max_rows=10, light_seconds=5, waiting_per_client=2
+        serve_store,
+        size=1,
+        timeout=1.5,
+        max_rows=10,
+        light_seconds=5,
+        waiting_per_client=2,
+        queue_seconds=1.5,
+        spares=0,
     )
     try:
         with ThreadPoolExecutor(max_workers=6) as threads:

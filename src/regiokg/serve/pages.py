@@ -20,6 +20,7 @@ import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 from rdflib import URIRef
+from rdflib.namespace import PROV, RDF
 
 from regiokg.convert import to_oxigraph
 from regiokg.serve.iris import VOCAB_IRI
@@ -32,8 +33,8 @@ __all__ = ["EntityPage", "entity_page", "router"]
 
 router = APIRouter()
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-DERIVED_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
+RDF_TYPE = str(RDF.type)
+DERIVED_FROM = str(PROV.wasDerivedFrom)
 _EXTENSION_OF = {media: ext for ext, media in EXTENSIONS.items()}
 
 

@@ -53,7 +53,7 @@ def void(request: Request) -> Response:
     base = site.public_url
     if "void-graph" not in site.cache:
         site.cache["void-graph"] = export.describe_dataset(
-            site.store, site.project, sparql_endpoint=base + "sparql", dumps_base=base + "dumps/"
+            site.target, site.project, sparql_endpoint=base + "sparql", dumps_base=base + "dumps/"
         )
     return _graph_document(request, "void", site.cache["void-graph"])
 
@@ -68,7 +68,7 @@ def dump(request: Request, filename: str) -> Response:
         raise HTTPException(404, f"no dump {filename}; there are {', '.join(sorted(by_name))}")
     key = ("dump", fmt.name)
     if key not in site.cache:
-        site.cache[key] = export.serialize_dump(site.store, fmt.name, project=site.project)
+        site.cache[key] = export.serialize_dump(site.target, fmt.name, project=site.project)
     headers = {"Content-Disposition": f'attachment; filename="{fmt.filename}"'}
     return bytes_response(site.cache[key], fmt.media_type, headers)
 

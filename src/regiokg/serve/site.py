@@ -21,10 +21,11 @@ import jinja2
 import pyoxigraph as ox
 from fastapi.templating import Jinja2Templates
 from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, RDFS, SKOS
 
-from regiokg.build import PREFIXES
 from regiokg.config import Project
-from regiokg.query import NamedQuery, QueryResult, load_queries, run
+from regiokg.prefixes import PREFIXES, curie, project_prefixes
+from regiokg.query import NamedQuery, QueryResult, StoreTarget, load_queries, run
 from regiokg.serve.iris import IriMap
 from regiokg.serve.pool import WorkerPool
 from regiokg.serve.search import LabelIndex
@@ -34,27 +35,18 @@ from regiokg.store import open_store
 __all__ = ["Site", "Term"]
 
 HERE = Path(__file__).parent
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
 #: Label properties, most preferred first, for the name a page shows for an IRI.
 LABEL_ORDER = [
-    SKOS + "prefLabel",
-    RDFS + "label",
-    "https://schema.org/name",
-    "http://xmlns.com/foaf/0.1/name",
-    "http://purl.org/dc/terms/title",
-    SKOS + "altLabel",
+    str(SKOS.prefLabel),
+    str(RDFS.label),
+    PREFIXES["schema"] + "name",
+    str(FOAF.name),
+    str(DCTERMS.title),
+    str(SKOS.altLabel),
 ]
 LANGUAGE_ORDER = ["en", "pl", ""]
-CURIES = {
-    **PREFIXES,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": RDFS,
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "wd": "http://www.wikidata.org/entity/",
-    "label": "https://w3id.org/regiokg/vocab/label/",
-}
+#: The prefixes graphs are written with (the project's one table).
+CURIES = PREFIXES
 
 
 @dataclass
@@ -148,7 +140,12 @@ class Site:
 
     def run(self, name: str, **params) -> QueryResult:
         """Run the named query ``name`` with ``params`` on the store."""
-        return run(self.store, self.queries[name], params)
+        return run(self.target, self.queries[name], params)
+
+    @property
+    def target(self) -> StoreTarget:
+        """The served store as a query target (for the export stage's documents too)."""
+        return StoreTarget(self.store, where=str(self.store_dir))
 
     def _read_labels(self) -> None:
         labels: dict[str, dict[tuple[int, int], str]] = defaultdict(dict)
@@ -205,11 +202,7 @@ class Site:
 
     def curie(self, iri: str) -> str:
         """``iri`` shortened with the project's prefixes (``rkg:Event``), or as is."""
-        names = {**CURIES, "r": self.project.instance_iri(""), "graph": self.project.graph_iri("")}
-        for prefix, namespace in sorted(names.items(), key=lambda kv: -len(kv[1])):
-            if iri.startswith(namespace) and len(iri) > len(namespace):
-                return f"{prefix}:{iri[len(namespace) :]}"
-        return iri
+        return curie(iri, project_prefixes(self.project)) or iri
 
     def term(self, node) -> Term:
         """How a page shows an rdflib term (see :class:`Term`)."""

@@ -21,12 +21,13 @@ from __future__ import annotations
 import ctypes
 import json
 import multiprocessing
-import re
 from dataclasses import dataclass, field
 from itertools import islice
 
 import pyoxigraph as ox
 
+from regiokg.query.errors import syntax_position
+from regiokg.query.results import json_term
 from regiokg.serve.guard import has_dataset_clause
 
 __all__ = [
@@ -147,22 +148,6 @@ def limit_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
 
 
-def _json_term(term) -> dict:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            out["datatype"] = term.datatype.value
-        return out
-    # RDF-star quoted triples: shown as their N-Triples text, which every client can read.
-    return {"type": "literal", "value": str(term)}
-
-
 def _within(items, max_rows: int, max_bytes: int, size) -> tuple[list, bool]:
     """The first items that fit ``max_rows`` and ``max_bytes`` (measured by ``size``),
     and whether any were left out."""
@@ -206,7 +191,7 @@ def answer_query(
         return sum(len(str(term)) + _TERM_OVERHEAD for term in row if term is not None)
 
     rows, cut = _within(result, max_rows, max_bytes, row_size)
-    bindings = [{v: _json_term(row[v]) for v in variables if row[v] is not None} for row in rows]
+    bindings = [{v: json_term(row[v]) for v in variables if row[v] is not None} for row in rows]
     document = {"head": {"vars": variables}, "results": {"bindings": bindings}}
     payload = json.dumps(document, ensure_ascii=False).encode("utf-8")
     return Answer("SELECT", payload, len(bindings), cut, variables)
@@ -241,18 +226,10 @@ def _work(connection, store_dir: str, max_rows: int, max_bytes: int, memory_mb: 
         connection.send(reply)
 
 
-_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
-
-
 def syntax_error(message: str) -> QuerySyntaxError:
     """The :class:`QuerySyntaxError` for pyoxigraph's message, with its line and column."""
-    match = _POSITION.match(message)
-    if match is None:
-        return QuerySyntaxError(f"SPARQL syntax error: {message}")
-    line, column = int(match[1]), int(match[2])
-    return QuerySyntaxError(
-        f"SPARQL syntax error at line {line}, column {column}: {match[3]}", line, column
-    )
+    position = syntax_position(message)
+    return QuerySyntaxError(position.message, position[0], position[1])
 
 
 class Worker:

@@ -28,9 +28,9 @@ from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.namespace import OWL, SKOS
 from rdflib.plugins.sparql import prepareQuery
 
-from regiokg.build import PREFIXES
 from regiokg.config import Project
 from regiokg.convert import quads_to_dataset, to_rdflib
+from regiokg.prefixes import PREFIXES, project_prefixes
 from regiokg.sources import ONTOLOGY_GRAPH, SourceError, discover, read_triples
 from regiokg.validate.report import ValidationReport, ValidationResult, read_report
 
@@ -253,16 +253,7 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _prefixes(project: Project) -> dict[str, str]:
-    return {
-        **PREFIXES,
-        "rdf": str(RDF),
-        "rdfs": str(RDFS),
-        "owl": "http://www.w3.org/2002/07/owl#",
-        "xsd": "http://www.w3.org/2001/XMLSchema#",
-        "wd": "http://www.wikidata.org/entity/",
-        "rkgsh": SHAPES_NS,
-        "r": project.instance_iri(""),
-    }
+    return {**project_prefixes(project), "rkgsh": SHAPES_NS}
 
 
 def _bind_prefixes(graph: Graph) -> None:

@@ -23,9 +23,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from regiokg.prefixes import PREFIXES, curie
+
 __all__ = ["ValidationReport", "ValidationResult", "read_report"]
 
-SCHEMA_NAME = URIRef("https://schema.org/name")
+SCHEMA_NAME = URIRef(PREFIXES["schema"] + "name")
 
 #: Severities in the order a reader should see them.
 SEVERITIES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
@@ -117,14 +119,9 @@ class ValidationReport:
                 text = text.replace(term.datatype.n3(), self.curie(term.datatype))
             return text
         if isinstance(term, URIRef):
-            iri = str(term)
-            best = max(
-                (p for p, ns in self.prefixes.items() if iri.startswith(ns) and iri != ns),
-                key=lambda p: len(self.prefixes[p]),
-                default=None,
-            )
-            if best is not None:
-                return f"{best}:{iri[len(self.prefixes[best]) :]}"
+            short = curie(str(term), self.prefixes)
+            if short is not None:
+                return short
         return term.n3()
 
     def to_json(self, *, indent: int | None = 2) -> str:
