@@ -89,6 +89,17 @@ def test_trifid_answers_404_for_an_iri_the_graph_does_not_know(trifid):
     assert response.status_code == 404
 
 
+def test_trifid_sparql_proxy_forwards_queries_to_the_endpoint(trifid, project):
+    base, _ = trifid
+    label = "<http://www.w3.org/2000/01/rdf-schema#label>"
+    query = f"SELECT ?label WHERE {{ <{project.instance_iri('org/pppt')}> {label} ?label }}"
+    accept = {"Accept": "application/sparql-results+json"}
+    response = httpx.get(base + "/query", params={"query": query}, headers=accept, timeout=60)
+    assert response.status_code == 200, response.text[:500]
+    labels = {b["label"]["value"] for b in response.json()["results"]["bindings"]}
+    assert labels == set(PPPT_LABELS)
+
+
 def test_trifid_made_no_connection_outside_loopback(trifid):
     _, refused = trifid
     assert refused.read_text() == ""
