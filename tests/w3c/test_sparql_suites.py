@@ -31,8 +31,9 @@ def test_the_harness_ran_every_suite_and_oxigraph_passes_most(suite_run):
 
 
 def test_a_query_with_from_sees_exactly_its_dataset(suite_run):
-    # The dataset tests name their graphs only in FROM / FROM NAMED: with the union
-    # default graph they see the whole store (oxigraph serve --union-default-graph does).
+    # The dataset tests name their graphs only in FROM / FROM NAMED: a server whose union
+    # default graph overrides FROM sees the whole store (oxigraph serve
+    # --union-default-graph does, and regiokg did).
     dataset = [t for t in suite_run.tests if t.group == "dataset"]
     assert len(dataset) == 12
     failed = [t.short for t in dataset if not suite_run.outcomes[t.short][0].passed]
