@@ -55,6 +55,9 @@ DATA_FORMATS = {
     ".nt": ox.RdfFormat.N_TRIPLES,
     ".nq": ox.RdfFormat.N_QUADS,
     ".trig": ox.RdfFormat.TRIG,
+    # JSON-LD is read without fetching: a remote @context is refused with a clear error.
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
 }
 
 #: What validation needs of the ontology: the class and property hierarchies (see above).
@@ -132,6 +135,12 @@ def validate_dataset(
     except (ShapeLoadError, ReportableRuntimeError) as exc:
         where = shapes_dir or project.shapes_dir
         raise ShapesError(f"{where}: the shapes cannot be used: {exc.message}") from exc
+    if isinstance(report_graph, Exception):
+        # pySHACL hands a failure back instead of raising it (a SPARQL constraint it
+        # refuses, for one): the shapes are at fault, not the data.
+        where = shapes_dir or project.shapes_dir
+        reason = getattr(report_graph, "message", str(report_graph))
+        raise ShapesError(f"{where}: the shapes cannot be used: {reason}")
     if sources is None:
         sources = _project_sources(project)
     return read_report(
@@ -195,6 +204,11 @@ def _read_quads(path: Path) -> list[ox.Quad]:
         raise SourceError(path, f"cannot read file: {exc.strerror or exc}") from exc
     except SyntaxError as exc:
         reason = (exc.msg or str(exc)).split(": ", 1)[-1]
+        if "LoadDocumentCallback" in reason:
+            reason = (
+                "a remote JSON-LD @context is never fetched (regiokg works offline); "
+                "put the context in the file"
+            )
         raise SourceError(path, reason, exc.lineno, exc.offset) from exc
 
 
