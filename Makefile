@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint format bench clean system-deps client-deps
+.PHONY: demo test lint format bench clean system-deps assets
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,7 +12,22 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev,maps]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+# Browser libraries the server ships (YASGUI, sigma.js, graphology), pinned in
+# package-lock.json and installed from npm, never committed. Without npm the server still
+# runs: its pages fall back to plain forms and say how to install them.
+NPM_STAMP := node_modules/.regiokg-installed
+
+$(NPM_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $(NPM_STAMP) \
+	  || echo "npm ci failed: the query editor and network page fall back to plain forms"; \
+	else \
+	  echo "npm not found: the query editor and network page fall back to plain forms"; \
+	fi
+
+assets: $(NPM_STAMP)
+
+demo: $(STAMP) $(NPM_STAMP)
 	$(BIN)/regiokg build
 	$(BIN)/regiokg analyse --network organisations --measure brokerage --groups region --top 5
 
@@ -40,16 +55,17 @@ system-deps:
 
 # npm packages of the client tests (Trifid), pinned by tests/clients/package-lock.json;
 # without npm, or offline, those tests skip with the reason.
-CLIENTS = tests/clients
-client-deps:
-	@if [ ! -d $(CLIENTS)/node_modules ]; then \
-	  if command -v npm >/dev/null; then \
-	    (cd $(CLIENTS) && npm ci --no-audit --no-fund --loglevel=error) \
-	    || { rm -rf $(CLIENTS)/node_modules; echo "npm ci failed: the client tests will skip"; }; \
-	  else echo "npm is not installed: the client tests will skip"; fi; \
+CLIENTS_STAMP := tests/clients/node_modules/.regiokg-installed
+
+$(CLIENTS_STAMP): tests/clients/package.json tests/clients/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  (cd tests/clients && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) \
+	  && touch $(CLIENTS_STAMP) || echo "npm ci failed in tests/clients: the Trifid test will skip"; \
+	else \
+	  echo "npm not found: the Trifid test will skip"; \
 	fi
 
-test: lint system-deps client-deps
+test: lint system-deps $(NPM_STAMP) $(CLIENTS_STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -59,4 +75,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/w3c_sparql.py
 
 clean:
-	rm -rf build .regiokg $(VENV)
+	rm -rf build .regiokg $(VENV) node_modules tests/clients/node_modules

@@ -25,6 +25,7 @@ COMMANDS = {
     "export": "export",
     "serve": "serve",
     "plot": "plot",
+    "partners": "partners",
 }
 
 
