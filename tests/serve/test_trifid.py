@@ -2,8 +2,9 @@
 ``regiokg serve``: its entity renderer asks the endpoint whether an IRI exists (ASK), for
 its description (DESCRIBE, answered in N-Quads) and for labels, and renders the page.
 Trifid runs on loopback with every connection to another address refused and logged
-(``loopback-only.mjs``); skipped with the reason when node or the npm packages are absent
-(``make test`` installs them with ``npm ci`` in tests/clients)."""
+(``tests/clients/loopback-only.mjs``); skipped with the reason when node or the npm
+packages are absent (``make test`` installs them with ``npm ci`` in tests/clients, from
+its pinned ``package-lock.json``)."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ import pytest
 
 from tests.query.conftest import free_port, stop
 
-HERE = Path(__file__).resolve().parent
-TRIFID = HERE / "node_modules" / "trifid" / "server.js"
+CLIENTS = Path(__file__).resolve().parents[1] / "clients"
+TRIFID = CLIENTS / "node_modules" / "trifid" / "server.js"
 PPPT_LABELS = [
     "Płocki Park Przemysłowo-Technologiczny S.A.",
     "Płock Industrial and Technology Park",
@@ -45,7 +46,7 @@ def trifid(server, project, tmp_path_factory):
     environment = {**os.environ, "LOOPBACK_ONLY_LOG": str(refused)}
     with log.open("wb") as sink:
         process = subprocess.Popen(
-            command, cwd=HERE, env=environment, stdout=sink, stderr=subprocess.STDOUT
+            command, cwd=CLIENTS, env=environment, stdout=sink, stderr=subprocess.STDOUT
         )
     base = f"http://127.0.0.1:{port}"
     try:
