@@ -23,6 +23,9 @@ GRAPH_TYPES = {
     "application/ld+json": ox.RdfFormat.JSON_LD,
     "application/n-triples": ox.RdfFormat.N_TRIPLES,
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    # Dataset syntaxes too (a graph answer is their default graph): Trifid asks for N-Quads.
+    "application/n-quads": ox.RdfFormat.N_QUADS,
+    "application/trig": ox.RdfFormat.TRIG,
 }
 # Aliases clients use for the same types (SPARQLWrapper sends several of these at once).
 _ALIASES = {
@@ -33,6 +36,8 @@ _ALIASES = {
     "text/n3": "text/turtle",
     "text/plain": "application/n-triples",
     "application/json-ld": "application/ld+json",
+    "text/x-nquads": "application/n-quads",
+    "application/x-trig": "application/trig",
 }
 # Values of the ``format`` request parameter: results type, graph type.
 _FORMAT_NAMES = {
@@ -51,6 +56,10 @@ _FORMAT_NAMES = {
     "jsonld": (None, "application/ld+json"),
     "rdf+xml": (None, "application/rdf+xml"),
     "rdfxml": (None, "application/rdf+xml"),
+    "nq": (None, "application/n-quads"),
+    "nquads": (None, "application/n-quads"),
+    "n-quads": (None, "application/n-quads"),
+    "trig": (None, "application/trig"),
 }
 
 
