@@ -105,7 +105,7 @@ def test_the_page_shows_labels_types_statements_sources_and_network(client):
     assert "/ontology#SciencePark" in page
     assert 'id="incoming"' in page and 'id="outgoing"' in page
     assert "/page/document/002_16598245d1df39de" in page
-    assert "/page/graph/002_16598245d1df39de" in page
+    assert "/page/graph/2014-plock-park-wallonia" in page
     assert "<svg" in page and 'class="ego"' in page
 
 
