@@ -19,6 +19,7 @@ from rdflib.namespace import DCTERMS, PROV
 from regiokg.atomic import atomic_path
 from regiokg.config import DEFAULT_BASE, Project
 from regiokg.convert import to_rdflib
+from regiokg.evidence import DocumentCoverage, EvidenceReport, evidence_coverage, resolve_quotes
 from regiokg.sources import Source, discover, read_triples
 
 __all__ = ["BuildSummary", "build_dataset", "summarise", "write_outputs", "PREFIXES"]
@@ -36,9 +37,11 @@ PREFIXES = {
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "geo": "http://www.w3.org/2003/01/geo/wgs84_pos#",
     "sector": "https://w3id.org/regiokg/vocab/sector/",
+    "theme": "https://w3id.org/regiokg/vocab/theme/",
     "role": "https://w3id.org/regiokg/vocab/role/",
     "status": "https://w3id.org/regiokg/vocab/status/",
     "helix": "https://w3id.org/regiokg/vocab/helix/",
+    "oa": "http://www.w3.org/ns/oa#",
 }
 
 Progress = Callable[[Source], None]
@@ -60,7 +63,8 @@ def build_dataset(project: Project, *, progress: Progress | None = None) -> Data
     the ``ontology`` named graph and each curated file in a named graph of its own, with
     instance IRIs moved to the project's base. Every file is parsed before anything is
     merged, so a syntax error (:class:`regiokg.sources.SourceError`) leaves no half-built
-    graph behind."""
+    graph behind. Each evidence span gets its quote from the source text where the text is
+    at hand (:func:`regiokg.evidence.resolve_quotes`)."""
     sources = discover(project)
     parsed = []
     for source in sources:
@@ -79,19 +83,22 @@ def build_dataset(project: Project, *, progress: Progress | None = None) -> Data
             graph.add(
                 (to_rdflib(t.subject, rebase), to_rdflib(t.predicate), to_rdflib(t.object, rebase))
             )
+    resolve_quotes(dataset, project)
     return dataset
 
 
 @dataclass
 class BuildSummary:
     """What a built dataset holds: triples in all and per named graph, instances per class
-    (classes of the regiokg ontology and the reused ones the data types with), and the
-    source documents with their titles."""
+    (classes of the regiokg ontology and the reused ones the data types with), the
+    source documents with their titles, and how many statements of each have evidence."""
 
     triples: int
     graphs: dict[str, int] = field(default_factory=dict)
     classes: dict[str, int] = field(default_factory=dict)
     sources: list[tuple[str, str]] = field(default_factory=list)
+    evidence: EvidenceReport = field(default_factory=EvidenceReport)
+    coverage: list[DocumentCoverage] = field(default_factory=list)
 
 
 def _curie(dataset: Dataset, iri: URIRef) -> str:
@@ -124,6 +131,8 @@ def summarise(dataset: Dataset, project: Project) -> BuildSummary:
     for doc in sorted(docs):
         title = dataset.value(doc, DCTERMS.title)
         summary.sources.append((str(doc), str(title) if title is not None else ""))
+    summary.evidence = resolve_quotes(dataset, project, add=False)
+    summary.coverage = evidence_coverage(dataset)
     return summary
 
 
