@@ -111,6 +111,7 @@ class RKG(DefinedNamespace):
     awardYear: URIRef
     confidence: URIRef
     fromYear: URIRef
+    includesInferred: URIRef
     includesMemberships: URIRef
     includesPeople: URIRef
     includesProjects: URIRef
