@@ -220,9 +220,9 @@ def evidence_coverage(dataset: Dataset) -> list[DocumentCoverage]:
     kinds += ((RKG.ReferenceBasis, "reference"),)
     result = []
     for graph in dataset.graphs():
-        documents = {
-            d for kind in _SEED_KINDS for d in graph.subjects(RDF.type, kind)
-        } & set(graph.subjects(RKG.sourceFile, None))
+        documents = {d for kind in _SEED_KINDS for d in graph.subjects(RDF.type, kind)} & set(
+            graph.subjects(RKG.sourceFile, None)
+        )
         for document in sorted(documents):
             coverage = DocumentCoverage(str(document))
             for node in sorted(set(graph.subjects(PROV.wasDerivedFrom, document))):

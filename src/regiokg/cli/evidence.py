@@ -92,7 +92,13 @@ def print_evidence(console: Console, report, coverage) -> None:
     """Print the evidence coverage table, the documents whose text is absent and the spans
     that do not match their text (shared by ``build`` and ``evidence check``)."""
     table = Table(
-        "source document", "statements", "text", "inferred", "reference", "none", "covered",
+        "source document",
+        "statements",
+        "text",
+        "inferred",
+        "reference",
+        "none",
+        "covered",
         title="Evidence of the statements",
     )
     for doc in coverage:
