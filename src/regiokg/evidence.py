@@ -88,12 +88,17 @@ def evidence_turtle(
     supports: Iterable[str] = (),
     nodes: Iterable[str] = (),
     base: str = "https://w3id.org/regiokg/",
+    path: str | None = None,
 ) -> str:
     """The Turtle a curator pastes into a ``graph/`` file for ``span`` of the document
     ``r:document/{document_stem}``: the ``rkg:TextEvidence`` node with its selector and
     checksum, the properties it ``supports`` (CURIEs such as ``rkg:agent``), and one
-    ``prov:qualifiedDerivation`` line per node (CURIEs or IRIs) it is evidence for."""
-    iri = f"<{base}id/evidence/{document_stem}/{span.start}-{span.end}>"
+    ``prov:qualifiedDerivation`` line per node (CURIEs or IRIs) it is evidence for. With
+    ``path`` (the node's IRI after ``id/``, e.g. ``participation/x--y``) the derivation is
+    that node's own, ``…/{start}-{end}/{path}``, so that what it supports is about that
+    node alone even when other nodes cite the same span."""
+    suffix = f"/{path}" if path else ""
+    iri = f"<{base}id/evidence/{document_stem}/{span.start}-{span.end}{suffix}>"
     lines = [f"{node} prov:qualifiedDerivation {iri} ." for node in nodes]
     lines.append(
         f"{iri} a prov:Derivation , rkg:TextEvidence ;\n"

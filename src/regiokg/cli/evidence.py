@@ -11,6 +11,7 @@ from rich.table import Table
 
 from regiokg.build import build_dataset
 from regiokg.cli import project_from
+from regiokg.config import DEFAULT_BASE
 from regiokg.evidence import evidence_coverage, evidence_turtle, locate, resolve_quotes
 from regiokg.sources import SourceError
 
@@ -37,7 +38,8 @@ def locate_command(ctx, source: str, phrase: str, nodes: tuple[str, ...], suppor
 
     SOURCE is a text file, or the name (or its start, e.g. 000) of a seed in the
     project's seeds directory. White space in PHRASE matches any white space in the text.
-    With --node, also print the Turtle of the evidence to paste into the curated file.
+    With --node, also print the Turtle of the evidence to paste into the curated file
+    (one node given as a full <IRI> gets a derivation of its own, named after it).
     """
     path = _source_path(ctx, source)
     text = path.read_text(encoding="utf-8")
@@ -45,12 +47,23 @@ def locate_command(ctx, source: str, phrase: str, nodes: tuple[str, ...], suppor
     if not spans:
         raise click.ClickException(f"{path.name}: the phrase is not in the text")
     props = [p.strip() for p in supports.split(",") if p.strip()]
+    own = _node_path(nodes)
     for span in spans:
         click.echo(f"{path.name}\t{span.start}\t{span.end}\t{span.checksum}")
         if nodes:
-            click.echo(evidence_turtle(path.stem, span, props, nodes))
+            click.echo(evidence_turtle(path.stem, span, props, nodes, path=own))
     if len(spans) > 1:
         click.echo(f"{len(spans)} occurrences: cite the one that states the fact", err=True)
+
+
+def _node_path(nodes: tuple[str, ...]) -> str | None:
+    """The path under ``id/`` of the one node given as a full IRI, which names the
+    node's own derivation; None for CURIEs or several nodes (one shared derivation).
+    Curated files are written under the default base, whatever the project's base."""
+    prefix = f"<{DEFAULT_BASE}id/"
+    if len(nodes) == 1 and nodes[0].startswith(prefix) and nodes[0].endswith(">"):
+        return nodes[0][len(prefix) : -1]
+    return None
 
 
 def _source_path(ctx, source: str) -> Path:
