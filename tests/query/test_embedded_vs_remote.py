@@ -129,6 +129,9 @@ VIRTUOSO_DIFFERS = {
     "vocabularies_used": "Virtuoso 7.2.5 refuses a REPLACE pattern that can match the empty string",
     "network_activities": "Virtuoso 7.2.5 fails with internal error SQ156 (Bad dfe)",
     "statement_provenance": "Virtuoso 7.2.5 rejects a VALUES-bound predicate inside GRAPH",
+    # The curated graphs hold blank nodes (the span selectors of evidence); Virtuoso names
+    # them nodeID://…, which is no blank node label the results reader accepts.
+    "graph_subjects": "Virtuoso 7.2.5 answers blank nodes as nodeID://… labels",
 }
 
 
