@@ -47,7 +47,7 @@ def render(ontology: Path = ONTOLOGY) -> str:
         "from rdflib import URIRef",
         "from rdflib.namespace import DefinedNamespace, Namespace",
         "",
-        '__all__ = ["RKG", "SECTOR", "ROLE", "STATUS", "HELIX", "LABEL", "MEASURE"]',
+        '__all__ = ["RKG", "SECTOR", "THEME", "ROLE", "STATUS", "HELIX", "LABEL", "MEASURE"]',
         "",
         "",
         "class RKG(DefinedNamespace):",
@@ -61,7 +61,7 @@ def render(ontology: Path = ONTOLOGY) -> str:
             lines += ["", f"    # {kind}"]
             lines += [f"    {name}: URIRef" for name in sorted(set(names))]
     lines += ["", ""]
-    for name in ("sector", "role", "status", "helix", "label", "measure"):
+    for name in ("sector", "theme", "role", "status", "helix", "label", "measure"):
         lines.append(f'{name.upper()} = Namespace("{VOCAB}{name}/")')
     return "\n".join(lines) + "\n"
 

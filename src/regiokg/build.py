@@ -19,6 +19,7 @@ from rdflib.namespace import DCTERMS
 from regiokg.atomic import atomic_path
 from regiokg.config import DEFAULT_BASE, Project
 from regiokg.convert import to_rdflib
+from regiokg.evidence import DocumentCoverage, EvidenceReport, evidence_coverage, resolve_quotes
 from regiokg.namespace import RKG
 from regiokg.prefixes import PREFIXES, curie, project_prefixes
 from regiokg.sources import Source, discover, read_triples
@@ -44,7 +45,8 @@ def build_dataset(project: Project, *, progress: Progress | None = None) -> Data
     the ``ontology`` named graph and each curated file in a named graph of its own, with
     instance IRIs moved to the project's base. Every file is parsed before anything is
     merged, so a syntax error (:class:`regiokg.sources.SourceError`) leaves no half-built
-    graph behind."""
+    graph behind. Each evidence span gets its quote from the source text where the text is
+    at hand (:func:`regiokg.evidence.resolve_quotes`)."""
     sources = discover(project)
     parsed = []
     for source in sources:
@@ -63,19 +65,22 @@ def build_dataset(project: Project, *, progress: Progress | None = None) -> Data
             graph.add(
                 (to_rdflib(t.subject, rebase), to_rdflib(t.predicate), to_rdflib(t.object, rebase))
             )
+    resolve_quotes(dataset, project)
     return dataset
 
 
 @dataclass
 class BuildSummary:
     """What a built dataset holds: triples in all and per named graph, instances per class
-    (classes of the regiokg ontology and the reused ones the data types with), and the
-    source documents with their titles."""
+    (classes of the regiokg ontology and the reused ones the data types with), the
+    source documents with their titles, and how many statements of each have evidence."""
 
     triples: int
     graphs: dict[str, int] = field(default_factory=dict)
     classes: dict[str, int] = field(default_factory=dict)
     sources: list[tuple[str, str]] = field(default_factory=list)
+    evidence: EvidenceReport = field(default_factory=EvidenceReport)
+    coverage: list[DocumentCoverage] = field(default_factory=list)
 
 
 def summarise(dataset: Dataset, project: Project) -> BuildSummary:
@@ -104,6 +109,8 @@ def summarise(dataset: Dataset, project: Project) -> BuildSummary:
     for doc in sorted(docs):
         title = dataset.value(doc, DCTERMS.title)
         summary.sources.append((str(doc), str(title) if title is not None else ""))
+    summary.evidence = resolve_quotes(dataset, project, add=False)
+    summary.coverage = evidence_coverage(dataset)
     return summary
 
 

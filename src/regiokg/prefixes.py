@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, VOID, XSD
 
-from regiokg.namespace import HELIX, LABEL, RKG, ROLE, SECTOR, STATUS
+from regiokg.namespace import HELIX, LABEL, RKG, ROLE, SECTOR, STATUS, THEME
 
 __all__ = ["PREFIXES", "curie", "project_prefixes"]
 
@@ -35,6 +35,7 @@ PREFIXES: dict[str, str] = {
     "void": str(VOID),
     "dcat": str(DCAT),
     "sector": str(SECTOR),
+    "theme": str(THEME),
     "role": str(ROLE),
     "status": str(STATUS),
     "helix": str(HELIX),
@@ -42,6 +43,7 @@ PREFIXES: dict[str, str] = {
     "nace": "http://data.europa.eu/ux2/nace2/",
     "nuts": "http://data.europa.eu/nuts/code/",
     "wd": "http://www.wikidata.org/entity/",
+    "oa": "http://www.w3.org/ns/oa#",
 }
 
 

@@ -46,7 +46,7 @@ class SourceError(ValueError):
 @dataclass(frozen=True)
 class Source:
     """One curated file and the named graph it becomes (``graph_name`` is the last IRI
-    segment: the seed file stem, ``reference`` or ``ontology``)."""
+    segment: the curated file stem, ``reference`` or ``ontology``)."""
 
     path: Path
     graph_name: str

@@ -69,13 +69,14 @@ def test_proximity_reasons_name_the_shared_partner_and_event(network, profiles):
     found = suggest_partners(network, AVIATION, profile, labels=labels, top=40)
     assert found and all(s.candidate not in network[AVIATION] for s in found)
     assert [s.score for s in found] == sorted((s.score for s in found), reverse=True)
-    chamber = next(s for s in found if s.candidate == ID + "org/cci-saint-etienne")
-    texts = [r.text for r in chamber.reasons]
-    assert "both work on aviation" in texts
-    assert any(t.startswith("both work with Miasto Katowice") for t in texts)
-    aviation = next(r for r in chamber.reasons if r.text == "both work on aviation")
-    assert aviation.evidence[0] == "https://w3id.org/regiokg/vocab/sector/aviation"
-    assert all(e.startswith("https://w3id.org/regiokg/") for e in aviation.evidence)
+    # The clean coal cluster shares a partner with the aviation cluster (Katowice, stated
+    # ties only); ACCIÓ shares the themes of the events each took part in.
+    cluster = next(s for s in found if s.candidate == ID + "org/iskctw-cluster")
+    assert any(r.text.startswith("both work with Miasto Katowice") for r in cluster.reasons)
+    agency = next(s for s in found if s.candidate == ID + "org/accio")
+    policy = next(r for r in agency.reasons if r.text == "both work on cluster policy")
+    assert policy.evidence[0] == "https://w3id.org/regiokg/vocab/theme/cluster-policy"
+    assert all(e.startswith("https://w3id.org/regiokg/") for e in policy.evidence)
 
 
 def test_filters_keep_only_what_they_name(network, profiles):

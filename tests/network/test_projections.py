@@ -84,11 +84,17 @@ def test_organisation_attributes(organisations):
 
 def test_edges_keep_activities_years_and_relations(organisations):
     tie = organisations[AVIATION_CLUSTER][KLASTRY_POLSKIE]
-    # Both took part in the 2013 meeting, and the cluster is a member of the union.
+    # Both spoke at the 2013 meeting through the one person who represented them (the
+    # item states no membership of the cluster in the union).
     assert tie["activities"] == [MEETING_2013]
     assert tie["years"] == [2013]
-    assert tie["relations"] == ["co-participation", "membership"]
-    assert tie["weight"] == 2
+    assert tie["relations"] == ["co-participation"]
+    assert tie["weight"] == 1
+    # Gliwice is a partner of the clean coal project with Katowice, and a member of the
+    # cluster the project sets up.
+    gliwice = ID + "org/miasto-gliwice"
+    assert organisations[KATOWICE][gliwice]["relations"] == ["co-participation"]
+    assert organisations[ID + "org/iskctw-cluster"][gliwice]["relations"] == ["membership"]
     delegates = organisations[KATOWICE][GAPP]
     assert MISSION_2011 in delegates["activities"]
     assert delegates["weight"] == len(delegates["activities"])
@@ -111,8 +117,9 @@ def test_time_windows(seed_store, project):
     assert MEETING_2013 in in_2013[AVIATION_CLUSTER][KLASTRY_POLSKIE]["activities"]
     assert MEETING_2013 in later[AVIATION_CLUSTER][KLASTRY_POLSKIE]["activities"]
     # The undated membership holds in every window; alone it weighs 1.
-    assert in_2011[AVIATION_CLUSTER][KLASTRY_POLSKIE]["relations"] == ["membership"]
-    assert in_2011[AVIATION_CLUSTER][KLASTRY_POLSKIE]["weight"] == 1
+    cluster, gliwice = ID + "org/iskctw-cluster", ID + "org/miasto-gliwice"
+    assert in_2011[cluster][gliwice]["relations"] == ["membership"]
+    assert in_2011[cluster][gliwice]["weight"] == 1
     for G, low, high in [(in_2011, 2011, 2011), (in_2013, 2013, 2013), (later, 2012, 9999)]:
         assert all(low <= y <= high for _, _, d in G.edges(data=True) for y in d["years"])
     # Undated activities (the clean-coal project) are outside every window.
@@ -140,8 +147,10 @@ def test_people_event_kinds_and_projects(seed_store, project):
 
 def test_place_networks(organisations):
     regions = place_network(organisations, "region")
-    slaskie, rhone = ID + "region/slaskie", ID + "region/rhone-alpes"
-    assert regions.has_edge(slaskie, rhone)
+    slaskie = ID + "region/slaskie"
+    # Mazovia and Wallonia meet at the Płock study visit (stated ties only by default).
+    mazovia, wallonia = ID + "region/mazowieckie", ID + "region/wallonia"
+    assert regions.has_edge(mazovia, wallonia)
     assert regions.nodes[slaskie]["label"] == "województwo śląskie"
     assert regions.nodes[slaskie]["country"] == ID + "country/poland"
     located = [n for n, d in organisations.nodes(data=True) if d["region"] == slaskie]
@@ -150,9 +159,10 @@ def test_place_networks(organisations):
     expected = sum(
         d["weight"]
         for a, b, d in organisations.edges(data=True)
-        if {organisations.nodes[a]["region"], organisations.nodes[b]["region"]} == {slaskie, rhone}
+        if {organisations.nodes[a]["region"], organisations.nodes[b]["region"]}
+        == {mazovia, wallonia}
     )
-    assert regions[slaskie][rhone]["weight"] == expected
+    assert regions[mazovia][wallonia]["weight"] == expected
     assert nx.number_of_selfloops(regions) == 0
     cities = place_network(organisations, "city")
     katowice = cities.nodes[ID + "city/katowice"]

@@ -142,7 +142,7 @@ def test_partner_search_page(client):
     ).text
     results = page.split('id="partners-results"')[1]
     assert results.count('<li><span class="score"') == 3
-    assert "both work on aviation" in results and 'href="/page/vocab/sector/aviation"' in results
+    assert "both work with Miasto Katowice" in results and 'href="/page/org/' in results
     unknown = client.get("/partners", params={"org": "<script>x</script>"}).text
     assert 'id="partners-error"' in unknown and "&lt;script&gt;" in unknown
     assert "<script>x</script>" not in unknown

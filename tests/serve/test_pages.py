@@ -167,3 +167,14 @@ def test_every_iri_the_data_mints_resolves(client, served, project):
         if redirect.status_code != 303 or page.status_code != 200 or iri not in page.text:
             unresolved.append((iri, redirect.status_code, page.status_code))
     assert unresolved == []
+
+
+def test_each_statement_shows_the_words_of_its_source(client):
+    page = client.get("/page/participation/2011-04-mission-saint-etienne--gapp").text
+    evidence = page.split('id="outgoing"', 1)[1].split("</table>", 1)[0]
+    assert '<q lang="pl" title="Projekt współpracy klastrów' in evidence
+    assert "(GAPP)</q>" in evidence
+    inferred = client.get(
+        "/page/participation/2011-05-delegation-saint-etienne-katowice--miasto-saint-etienne"
+    ).text
+    assert 'class="basis"' in inferred and "inferred: " in inferred

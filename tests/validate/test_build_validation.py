@@ -9,13 +9,17 @@ from click.testing import CliRunner
 
 from regiokg.cli import main
 
-# A participation without an agent, stated in a curated file of its own.
+# A participation without an agent (its activity with a basis), in a curated file of its own.
 BROKEN = """\
 @prefix rkg: <https://w3id.org/regiokg/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix prov: <http://www.w3.org/ns/prov#> .
 <https://w3id.org/regiokg/id/participation/broken> a rkg:Participation ;
     rkg:activity <https://w3id.org/regiokg/id/event/2011-04-mission-saint-etienne> ;
-    prov:wasDerivedFrom <https://w3id.org/regiokg/id/document/000_19bbb48e405d2545> .
+    prov:wasDerivedFrom <https://w3id.org/regiokg/id/document/000_19bbb48e405d2545> ;
+    prov:qualifiedDerivation [ a prov:Derivation , rkg:CuratorInference ;
+        prov:entity <https://w3id.org/regiokg/id/document/000_19bbb48e405d2545> ;
+        rkg:supports rkg:activity ; rdfs:comment "A test."@en ] .
 """
 
 

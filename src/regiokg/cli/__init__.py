@@ -25,6 +25,7 @@ COMMANDS = {
     "export": "export",
     "serve": "serve",
     "plot": "plot",
+    "evidence": "evidence",
     "partners": "partners",
     "import": "imports",
 }

@@ -48,6 +48,12 @@ FORMATS = ["table", "csv", "json"]
 @click.option("--no-memberships", is_flag=True, help="Memberships do not tie organisations.")
 @click.option("--people", is_flag=True, help="People are nodes too.")
 @click.option(
+    "--include-inferred",
+    is_flag=True,
+    help="Also tie agents by participations and memberships a curator inferred (default: "
+    "only those a source states).",
+)
+@click.option(
     "--weighted/--unweighted",
     default=None,
     help="Use tie weights (shared activities; lengths 1/weight for paths). Default: the "
@@ -85,6 +91,7 @@ def command(
     no_projects,
     no_memberships,
     people,
+    include_inferred,
     weighted,
     k,
     seed,
@@ -141,6 +148,7 @@ def command(
                 include_people=people,
                 include_projects=not no_projects,
                 include_memberships=not no_memberships,
+                include_inferred=include_inferred,
                 project=project,
             )
         with console.status(f"computing {measure} on {len(G)} nodes, {G.number_of_edges()} ties"):

@@ -8,6 +8,7 @@ from rich.table import Table
 
 from regiokg.build import build_dataset, summarise, write_outputs
 from regiokg.cli import project_from, store_option
+from regiokg.cli.evidence import print_evidence
 from regiokg.sources import SourceError
 from regiokg.store import load_dataset
 from regiokg.validate import ShapesError, validate_dataset
@@ -104,5 +105,6 @@ def _print_summary(console, summary, outputs) -> None:
     for iri, title in summary.sources:
         sources.add_row(iri.rsplit("/", 1)[-1], title)
     console.print(sources)
+    print_evidence(console, summary.evidence, summary.coverage)
     for kind, path in outputs.items():
         console.print(f"wrote {kind}: {path}")

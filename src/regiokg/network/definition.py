@@ -22,8 +22,9 @@ def local_name(iri: str) -> str:
 class NetworkDefinition:
     """How a network was drawn from the graph: its ``kind`` (one of :data:`NETWORK_KINDS`),
     the year window ``start``..``end`` (None: open), the ``event_kinds`` kept (regiokg class
-    names; empty: all), and whether people, projects and membership or coordination ties
-    were included. Equal definitions give equal networks from the same graph."""
+    names; empty: all), whether people, projects and membership or coordination ties were
+    included, and whether ties a curator inferred (rather than read in a source) were.
+    Equal definitions give equal networks from the same graph."""
 
     kind: str = "organisations"
     start: int | None = None
@@ -32,6 +33,7 @@ class NetworkDefinition:
     include_people: bool = False
     include_projects: bool = True
     include_memberships: bool = True
+    include_inferred: bool = False
 
     def __post_init__(self) -> None:
         # Kinds may be given as IRIs or local names, in any order: store one spelling.

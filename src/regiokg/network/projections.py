@@ -115,7 +115,7 @@ def _year(value) -> int | None:
     return None if value is None else int(value)
 
 
-def _window(start: int | None, end: int | None) -> dict:
+def _window(start: int | None, end: int | None, inferred: bool = False) -> dict:
     if start is not None and end is not None and start > end:
         raise ValueError(f"the time window starts ({start}) after it ends ({end})")
     params = {}
@@ -123,6 +123,8 @@ def _window(start: int | None, end: int | None) -> dict:
         params["from"] = int(start)
     if end is not None:
         params["to"] = int(end)
+    if inferred:
+        params["inferred"] = True
     return params
 
 
@@ -174,7 +176,7 @@ def _participations(
     }
     kept = _kept_activities(activities, definition.event_kinds, definition.include_projects)
     rows = []
-    window = _window(definition.start, definition.end)
+    window = _window(definition.start, definition.end, definition.include_inferred)
     for row in _rows(target, project, "network_participations", window):
         agent, activity = str(row["agent"]), str(row["activity"])
         if activity not in kept or agent not in agents:
@@ -200,6 +202,7 @@ def participation_network(
     event_kinds: Iterable[str] | None = None,
     include_people: bool = False,
     include_projects: bool = True,
+    include_inferred: bool = False,
     project: Project | str | Path | None = None,
 ) -> nx.Graph:
     """The bipartite network of agents and the activities they took part in, from
@@ -211,12 +214,14 @@ def participation_network(
     ``city``, ``region``, ``country``, ``lat`` and ``long``. An edge joins an agent to an
     activity, with ``roles`` (sorted role IRIs) and ``weight`` 1. ``start``/``end`` keep
     activities of those years, ``event_kinds`` (class names such as "BusinessMission")
-    keeps only those events, ``include_projects`` whether projects are kept; ``project``
-    is where the named queries are read (default: the project around the working
-    directory)."""
+    keeps only those events, ``include_projects`` whether projects are kept,
+    ``include_inferred`` whether participations a curator inferred (rather than read in a
+    source) are kept (default: stated ones only); ``project`` is where the named queries
+    are read (default: the project around the working directory)."""
     definition = NetworkDefinition(
-        "events", start, end, event_kinds or (), include_people, include_projects, False
-    )
+        "events", start, end, event_kinds or (), include_people, include_projects, False,
+        include_inferred,
+    )  # fmt: skip
     rows, agents, activities = _participations(as_target(target), _project(project), definition)
     G = nx.Graph(definition=definition)
     roles: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -238,6 +243,7 @@ def collaboration_network(
     include_people: bool = False,
     include_projects: bool = True,
     include_memberships: bool = True,
+    include_inferred: bool = False,
     project: Project | str | Path | None = None,
 ) -> nx.Graph:
     """The collaboration network of organisations (and people, with ``include_people``)
@@ -263,6 +269,7 @@ def collaboration_network(
         include_people,
         include_projects,
         include_memberships,
+        include_inferred,
     )
     target, project = as_target(target), _project(project)
     rows, agents, _ = _participations(target, project, definition)
@@ -290,7 +297,8 @@ def collaboration_network(
             if years[activity] is not None:
                 data["years"].add(years[activity])
     if include_memberships:
-        for row in _rows(target, project, "network_ties", _window(None, end)):
+        ties_window = _window(None, end, include_inferred)
+        for row in _rows(target, project, "network_ties", ties_window):
             a, b = str(row["a"]), str(row["b"])
             if a == b or a not in agents or b not in agents:
                 continue
@@ -326,6 +334,7 @@ def network(
     include_people: bool = False,
     include_projects: bool = True,
     include_memberships: bool = True,
+    include_inferred: bool = False,
     project: Project | str | Path | None = None,
 ) -> nx.Graph:
     """The network called ``kind`` (one of :data:`NETWORK_KINDS`): "organisations" is
@@ -342,6 +351,7 @@ def network(
         event_kinds=event_kinds,
         include_people=include_people,
         include_projects=include_projects,
+        include_inferred=include_inferred,
         project=project,
     )
     if kind == "events":

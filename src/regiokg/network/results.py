@@ -104,6 +104,7 @@ def _describe_network(graph: Graph, iri: URIRef, definition: NetworkDefinition) 
         (RKG.includesPeople, definition.include_people),
         (RKG.includesProjects, definition.include_projects),
         (RKG.includesMemberships, definition.include_memberships),
+        (RKG.includesInferred, definition.include_inferred),
     ]:
         graph.add((iri, prop, Literal(flag)))
 

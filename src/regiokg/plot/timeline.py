@@ -74,7 +74,7 @@ def plot_timeline(table, ax=None, *, color_by: str = "region", title: str | None
     first = int(min(dated)) if dated else dt.date.today().year
     last = int(max(dated)) if dated else first
     undated_x = last + 1.7
-    colours = category_colours(r["place"] for r in rows)
+    colours = category_colours([r["place"] for r in rows])
     with styled():
         fig, ax = new_axes(ax, size=(9.5, max(2.8, 0.55 * len(kinds) + 1.6)))
         placed: dict[int, list[tuple[float, float]]] = {}

@@ -114,6 +114,7 @@ class Statement:
     property: Term
     other: Term
     graphs: list[Term] = field(default_factory=list)
+    evidence: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -144,10 +145,14 @@ def entity_page(site: Site, iri: str, key: str) -> EntityPage:
         rows[(str(row["direction"]), row["property"], row["other"])].append(str(row["graph"]))
     statements = {"out": [], "in": []}
     graph_iris: set[str] = set()
+    evidence = _evidence(site, iri)
     for (direction, prop, other), graphs in rows.items():
         graph_iris.update(graphs)
+        said = evidence.get(str(prop), []) if direction == "out" else []
         statements[direction].append(
-            Statement(site.term(prop), site.term(other), [site.term(URIRef(g)) for g in graphs])
+            Statement(
+                site.term(prop), site.term(other), [site.term(URIRef(g)) for g in graphs], said
+            )
         )
     outgoing = statements["out"]
     types = [s.other for s in outgoing if s.property.iri == RDF_TYPE]
@@ -180,6 +185,22 @@ def entity_page(site: Site, iri: str, key: str) -> EntityPage:
         roles=role_groups(site, iri),
         map=entity_map(site, iri),
     )
+
+
+def _evidence(site: Site, iri: str) -> dict[str, list[dict]]:
+    """What backs each property of ``iri``: the quoted words of a source (``quote``, with
+    the document's title as ``source``), or the curator's ``basis`` and its reason."""
+    found: dict[str, list[dict]] = defaultdict(list)
+    for row in site.run("statement_evidence", entity_iri=iri):
+        item = {
+            "kind": str(row["kind"]),
+            "quote": str(row["quote"]) if row["quote"] is not None else None,
+            "source": str(row["title"] or row["document"]),
+            "comment": str(row["comment"]) if row["comment"] is not None else None,
+        }
+        if item not in found[str(row["property"])]:
+            found[str(row["property"])].append(item)
+    return found
 
 
 @router.get("/page/{key:path}")
