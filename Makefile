@@ -44,6 +44,7 @@ test: lint system-deps
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/network.py
+	$(BIN)/python benchmarks/loadgen.py --clients 32 --expensive 5 --seconds 60
 
 clean:
 	rm -rf build .regiokg $(VENV)

@@ -124,10 +124,10 @@ def parse_query(text: str, name: str = "query", path: Path | None = None) -> Nam
         if isinstance(entry, dict):
             defaults.update(entry)
     params: dict[str, Parameter] = {}
-    for tok in tokens(text):
-        if tok.lastgroup != "var":
+    for token in tokens(text):
+        if token.kind != "var":
             continue
-        variable = tok.group()[1:]
+        variable = token.text[1:]
         match = _PARAM.match(variable)
         if not variable.startswith("_") or match is None or variable in params:
             continue

@@ -43,17 +43,15 @@ def _graph_document(request: Request, name: str, graph: Graph) -> Response:
 @router.get("/void")
 def void(request: Request) -> Response:
     """The VoID and DCAT description of the dataset, naming this server's SPARQL
-    endpoint and dump addresses."""
+    endpoint and dump addresses at its public address (never the Host header a client
+    sends, which would let anyone make the description link to any host)."""
     site: Site = request.app.state.site
-    base = str(request.base_url)
-    # Made anew for each request (tens of milliseconds): the addresses come from the Host
-    # header, and a cache keyed by it would grow with every host name a client sends.
-    graph = export.describe_dataset(
-        site.target, site.project, sparql_endpoint=base + "sparql", dumps_base=base + "dumps/"
-    )
-    media = _negotiated(request, list(GRAPH_TYPES))
-    body = graph.serialize(format=_RDFLIB[media], encoding="utf-8")
-    return bytes_response(body, media, {"Vary": "Accept"})
+    base = site.public_url
+    if "void-graph" not in site.cache:
+        site.cache["void-graph"] = export.describe_dataset(
+            site.target, site.project, sparql_endpoint=base + "sparql", dumps_base=base + "dumps/"
+        )
+    return _graph_document(request, "void", site.cache["void-graph"])
 
 
 @router.get("/dumps/{filename}")

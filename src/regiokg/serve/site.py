@@ -3,7 +3,7 @@ named queries, the label index and partner links read once at start-up, the IRI 
 the templates, and the pool of query workers that answers ``/sparql``.
 
 Pages run the project's own named queries in the server process (they are bounded and
-fast); queries sent by clients go through the :class:`~regiokg.serve.worker.WorkerPool`,
+fast); queries sent by clients go through the :class:`~regiokg.serve.pool.WorkerPool`,
 which enforces the time and row limits.
 """
 
@@ -27,8 +27,9 @@ from regiokg.config import Project
 from regiokg.prefixes import PREFIXES, curie, project_prefixes
 from regiokg.query import NamedQuery, QueryResult, StoreTarget, load_queries, run
 from regiokg.serve.iris import IriMap
+from regiokg.serve.pool import WorkerPool
 from regiokg.serve.search import LabelIndex
-from regiokg.serve.worker import WorkerPool
+from regiokg.serve.worker import Answer
 from regiokg.store import open_store
 
 __all__ = ["Site", "Term"]
@@ -82,6 +83,11 @@ class Site:
     pool: WorkerPool | None = None
     cache: dict[str, Any] = field(default_factory=dict)
     scratch: Path | None = None
+    #: Further :class:`WorkerPool` limits (memory, bytes, expensive queries per client).
+    pool_options: dict[str, Any] = field(default_factory=dict)
+    #: The address the server is published at; documents name it, never a Host header.
+    public_url: str = "http://127.0.0.1:8000/"
+    _limiter: Any = None
 
     @classmethod
     def open(
@@ -92,10 +98,14 @@ class Site:
         timeout: float,
         max_rows: int,
         workers: int = 2,
+        pool_options: dict[str, Any] | None = None,
+        public_url: str = "http://127.0.0.1:8000/",
     ) -> Site:
         """The site of ``project`` over ``store``: a store directory (default: the
         project's), or a pyoxigraph Store, which is copied into a temporary directory so
-        that the query workers can open it too. Reads the labels and partner links."""
+        that the query workers can open it too. Reads the labels and partner links.
+        ``pool_options`` go to the :class:`WorkerPool`; ``public_url`` is the server's
+        public address."""
         scratch = None
         if isinstance(store, ox.Store):
             scratch = Path(tempfile.mkdtemp(prefix="regiokg-serve-"))
@@ -114,6 +124,8 @@ class Site:
             timeout=timeout,
             max_rows=max_rows,
             workers=workers,
+            pool_options=dict(pool_options or {}),
+            public_url=public_url.rstrip("/") + "/",
             iris=IriMap(project),
             queries=load_queries(project),
             scratch=scratch,
@@ -216,8 +228,24 @@ class Site:
         """Start the query workers (idempotent)."""
         if self.pool is None:
             self.pool = WorkerPool(
-                self.store_dir, size=self.workers, timeout=self.timeout, max_rows=self.max_rows
+                self.store_dir,
+                size=self.workers,
+                timeout=self.timeout,
+                max_rows=self.max_rows,
+                **self.pool_options,
             )
+
+    async def answer(self, job: dict, client: str) -> Answer:
+        """Run the query ``job`` for the client at address ``client`` in the worker pool
+        (see :meth:`WorkerPool.run`). Waiting for the answer holds a thread of a limiter of
+        its own, so that slow queries never take the threads that render pages."""
+        import anyio
+
+        self.start()
+        if self._limiter is None:
+            pool = self.pool
+            self._limiter = anyio.CapacityLimiter(pool.max_waiting + pool.size + pool.max_expensive)
+        return await anyio.to_thread.run_sync(self.pool.run, job, client, limiter=self._limiter)
 
     def close(self) -> None:
         """Stop the workers and remove the temporary copy of an in-memory store."""
