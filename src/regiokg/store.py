@@ -17,6 +17,7 @@ import gc
 import os
 import shutil
 import tempfile
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -118,6 +119,7 @@ def load_dataset(
     _recover(store_dir)
     new_dir = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}{_NEW}", dir=store_dir.parent))
     old_dir: Path | None = None
+    store = None
     try:
         store = store_from_dataset(dataset, new_dir)
         count = len(store)
@@ -125,7 +127,7 @@ def load_dataset(
         if before_swap is not None:
             before_swap(store)
         # RocksDB keeps its files and lock until the Python object is gone.
-        del store
+        store = None  # noqa: F841 (the handle goes, see above)
         gc.collect()
         if store_dir.exists():
             old_dir = Path(
@@ -133,7 +135,13 @@ def load_dataset(
             )
             os.replace(store_dir, old_dir)
         os.replace(new_dir, store_dir)
-    except BaseException:
+    except BaseException as exc:
+        # The new store must be closed before its directory can go: RocksDB's background
+        # threads keep writing into it while any handle lives, including one held by the
+        # frames of the exception's traceback (a ``before_swap`` hook that raised).
+        store = None  # noqa: F841 (the handle goes, see above)
+        traceback.clear_frames(exc.__traceback__)
+        gc.collect()
         if old_dir is not None and not store_dir.exists():
             os.replace(old_dir, store_dir)
         shutil.rmtree(new_dir, ignore_errors=True)
