@@ -16,6 +16,7 @@ from regiokg.config import ConfigError, Project
 
 #: command name -> module under regiokg.cli holding a click command called ``command``
 COMMANDS = {
+    "init": "init",
     "build": "build",
     "validate": "validate",
     "queries": "queries",

@@ -14,6 +14,18 @@ TABLE = "table"
 FORMATS = [*TABLE_FORMATS, "xml", "turtle", "nt", "jsonld"]
 
 
+def _query_names(ctx, param, incomplete: str) -> list[str]:
+    # Shell completion of NAME: the named queries of the project around the shell.
+    from regiokg.config import ConfigError, Project
+    from regiokg.query import QueryError, load_queries
+
+    try:
+        names = load_queries(Project.discover())
+    except (ConfigError, QueryError, OSError):
+        return []
+    return [name for name in names if name.startswith(incomplete)]
+
+
 @click.command(
     "query",
     epilog=(
@@ -21,7 +33,7 @@ FORMATS = [*TABLE_FORMATS, "xml", "turtle", "nt", "jsonld"]
         "Environment: REGIOKG_PROJECT, REGIOKG_STORE, REGIOKG_BASE (see regiokg --help)."
     ),
 )
-@click.argument("name", required=False)
+@click.argument("name", required=False, shell_complete=_query_names)
 @click.option(
     "-e",
     "--expression",

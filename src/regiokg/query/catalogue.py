@@ -181,12 +181,15 @@ def _queries_dir(where) -> Path:
 
 
 def load_queries(project) -> dict[str, NamedQuery]:
-    """Every named query of a project (or of a directory of ``.rq`` files), by name, in name
-    order. A file whose header cannot be read raises :class:`QueryError` naming it."""
-    directory = _queries_dir(project)
+    """Every named query of a project (the packaged queries and the project's own
+    ``queries/``, which override them by name) or of a directory of ``.rq`` files, by
+    name, in name order. A file whose header cannot be read raises :class:`QueryError`
+    naming it."""
+    directories = getattr(project, "query_dirs", None) or [_queries_dir(project)]
+    paths = {path.stem: path for d in directories for path in sorted(Path(d).glob("*.rq"))}
     return {
-        path.stem: parse_query(path.read_text(encoding="utf-8"), path.stem, path)
-        for path in sorted(directory.glob("*.rq"))
+        name: parse_query(paths[name].read_text(encoding="utf-8"), name, paths[name])
+        for name in sorted(paths)
     }
 
 
