@@ -100,3 +100,15 @@ def test_tables_fold_long_values_rather_than_cut_them(built):
     assert "…" not in result.stdout
     folded = "".join(line.strip("│ ") for line in result.stdout.splitlines())
     assert "Synergiadziałań" in folded.replace(" ", "") or "Synergia działań" in folded
+
+
+def test_an_iri_the_graph_never_mentions_is_a_warning(built):
+    base, store = built
+    args = [*base, "query", "cq15_entity_sources", "--param", "entity=r:org/no-such-org"]
+    result = invoke(args, store)
+    assert result.exit_code == 0, result.output
+    assert "warning: entity = <https://w3id.org/regiokg/id/org/no-such-org> is not mentioned" in (
+        result.stderr
+    )
+    known = invoke([*base, "query", "cq15_entity_sources", "--param", "entity=r:org/pppt"], store)
+    assert "warning" not in known.stderr

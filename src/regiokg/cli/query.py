@@ -103,9 +103,11 @@ def command(ctx, name, expression, params, fmt, endpoint, timeout, store_dir) ->
         else:
             text, shift = with_prefixes(expression, prefixes)
             query = parse_query(text, "-e")
-        if fmt == TABLE:
-            _say_bindings(query, values, bind(query, values, prefixes=prefixes))
         target = open_target(project, store_dir=store_dir, endpoint=endpoint, timeout=timeout)
+        if fmt == TABLE:
+            bound = bind(query, values, prefixes=prefixes)
+            _say_bindings(query, values, bound)
+            _warn_unknown(target, project, query, bound)
         result = run(target, query, values, prefixes=prefixes)
     except QueryError as exc:
         text = query_text(name, exc)
@@ -176,6 +178,22 @@ def _say_bindings(query, given: dict, bound: dict) -> None:
             click.echo(f"{param.name} = {term} (the query's default)", err=True)
         elif param.iri and str(value) != getattr(term, "value", None):
             click.echo(f"{param.name} = {term}", err=True)
+
+
+def _warn_unknown(target, project, query, bound: dict) -> None:
+    # An IRI the graph never mentions answers nothing: say so rather than print an empty
+    # table that looks like "no such facts".
+    import pyoxigraph as ox
+
+    from regiokg.query import load_queries, run
+
+    mentioned = load_queries(project).get("entity_mentioned")
+    if mentioned is None:
+        return
+    for param in query.parameters:
+        term = bound.get(param.variable)
+        if isinstance(term, ox.NamedNode) and not run(target, mentioned, {"entity": term}):
+            click.echo(f"warning: {param.name} = {term} is not mentioned in the graph", err=True)
 
 
 def _print_table(result, query, names: dict[str, str], fmt: str) -> None:

@@ -19,16 +19,17 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from rdflib.namespace import XSD
 
+from regiokg.config import DEFAULT_BASE
 from regiokg.query.errors import QueryError
 from regiokg.query.lexer import prefixes, query_form, tokens
 
-__all__ = ["NamedQuery", "Parameter", "get_query", "load_queries", "parse_query"]
+__all__ = ["NamedQuery", "Parameter", "get_query", "load_queries", "parse_query", "rebased"]
 
 _PARAM = re.compile(r"^(?P<opt>_?)_(?P<name>.+?)(?:_(?P<iri>iri)|_xsd_(?P<xsd>[A-Za-z]+))?$")
 
@@ -187,10 +188,27 @@ def load_queries(project) -> dict[str, NamedQuery]:
     naming it."""
     directories = getattr(project, "query_dirs", None) or [_queries_dir(project)]
     paths = {path.stem: path for d in directories for path in sorted(Path(d).glob("*.rq"))}
+    base = getattr(project, "base_iri", DEFAULT_BASE)
     return {
-        name: parse_query(paths[name].read_text(encoding="utf-8"), name, paths[name])
+        name: rebased(parse_query(paths[name].read_text(encoding="utf-8"), name, paths[name]), base)
         for name in sorted(paths)
     }
+
+
+def rebased(query: NamedQuery, base_iri: str) -> NamedQuery:
+    """``query`` with the IRI defaults of its parameters that name instances or graphs
+    under the default base (``{DEFAULT_BASE}id/…``, ``…graph/…``) moved to ``base_iri``,
+    as ``regiokg --base`` moves the data: a default keeps naming the same thing."""
+    if base_iri == DEFAULT_BASE:
+        return query
+    moved = tuple(DEFAULT_BASE + part for part in ("id/", "graph/"))
+    parameters = tuple(
+        replace(p, default=base_iri + p.default[len(DEFAULT_BASE) :])
+        if p.iri and isinstance(p.default, str) and p.default.startswith(moved)
+        else p
+        for p in query.parameters
+    )
+    return replace(query, parameters=parameters)
 
 
 def get_query(project, name: str) -> NamedQuery:
