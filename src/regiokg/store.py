@@ -127,7 +127,7 @@ def load_dataset(
         if before_swap is not None:
             before_swap(store)
         # RocksDB keeps its files and lock until the Python object is gone.
-        store = None  # noqa: F841 (the handle goes, see above)
+        store = None
         gc.collect()
         if store_dir.exists():
             old_dir = Path(
@@ -136,14 +136,13 @@ def load_dataset(
             os.replace(store_dir, old_dir)
         os.replace(new_dir, store_dir)
     except BaseException as exc:
-        # The new store must be closed before its directory can go: RocksDB's background
-        # threads keep writing into it while any handle lives, including one held by the
-        # frames of the exception's traceback (a ``before_swap`` hook that raised).
-        store = None  # noqa: F841 (the handle goes, see above)
-        traceback.clear_frames(exc.__traceback__)
-        gc.collect()
         if old_dir is not None and not store_dir.exists():
             os.replace(old_dir, store_dir)
+        # The half-made store must be closed before its directory goes, or RocksDB goes on
+        # writing into it; the traceback's frames (a before_swap hook's) hold it too.
+        store = None  # noqa: F841 (the last reference: this closes it)
+        traceback.clear_frames(exc.__traceback__)
+        gc.collect()
         shutil.rmtree(new_dir, ignore_errors=True)
         if old_dir is not None:
             shutil.rmtree(old_dir, ignore_errors=True)

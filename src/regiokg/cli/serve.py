@@ -99,8 +99,11 @@ def command(
 ) -> None:
     """Serve the graph as linked open data: a read-only SPARQL 1.1 endpoint at /sparql
     with a time and a row limit per query, every entity IRI dereferenceable (HTML or RDF
-    by content negotiation), a landing page with search and the named queries, /void,
-    /dumps, /ontology and /context.jsonld.
+    by content negotiation), a landing page with search, a map and the named queries, a
+    query editor (YASGUI), the interactive partner network at /network, partner search at
+    /partners, /void, /dumps, /ontology and /context.jsonld. The editor and network need
+    the browser libraries `make assets` installs; without them the pages fall back to
+    plain forms.
 
     Queries run in worker processes without network access and with a memory cap; light
     queries keep their own workers while expensive ones run, and each client address may

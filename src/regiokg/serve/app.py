@@ -15,7 +15,17 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from regiokg.config import Project
-from regiokg.serve import landing, pages, publication, sparql
+from regiokg.serve import (
+    assets,
+    editor,
+    landing,
+    network_page,
+    pages,
+    partners,
+    publication,
+    sparql,
+    suggest,
+)
 from regiokg.serve.negotiation import HTML, best_match
 from regiokg.serve.site import HERE, Site
 
@@ -203,11 +213,14 @@ def create_app(
         openapi_url=None,
     )
     app.state.site = site
+    app.state.assets = assets.AssetShelf(project.root / "node_modules")
+    editor.install(site, app.state.assets)
     app.add_middleware(TraversalGuard)
     app.add_middleware(BodyLimit, max_body=max_body)
     app.add_middleware(StandardHeaders)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    for module in (landing, sparql, pages, publication):
+    front_end = (assets, editor, network_page, partners, suggest)
+    for module in (landing, sparql, pages, publication, *front_end):
         app.include_router(module.router)
 
     @app.exception_handler(HTTPException)

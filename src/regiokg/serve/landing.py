@@ -13,6 +13,7 @@ from rdflib import URIRef
 
 from regiokg.formats import RESULTS_FORMATS, graph_syntaxes, rdf_syntax, results_format
 from regiokg.query import QueryError, bound_text
+from regiokg.serve.mapview import graph_map
 from regiokg.serve.representations import bytes_response, graph_bytes, results_bytes
 from regiokg.serve.site import CURIES, Site, Term
 from regiokg.serve.sparql import client_address, results_table
@@ -77,7 +78,12 @@ def figures(site: Site) -> Figures:
 def landing(request: Request) -> Response:
     """The landing page."""
     site: Site = request.app.state.site
-    context = {"figures": figures(site), "queries": site.queries, "example": EXAMPLE_QUERY}
+    context = {
+        "figures": figures(site),
+        "queries": site.queries,
+        "example": EXAMPLE_QUERY,
+        "map": graph_map(site),
+    }
     return site.templates.TemplateResponse(request, "landing.html", context)
 
 

@@ -51,6 +51,7 @@ __all__ = [
 SHAPES_NS = "https://w3id.org/regiokg/shapes#"
 
 #: File name endings :func:`read_data_files` understands, and the syntax of each.
+# JSON-LD is read without fetching: a remote @context is refused with a clear error.
 DATA_FORMATS = {"." + f.suffix: f.oxigraph for f in RDF_SYNTAXES}
 
 #: What validation needs of the ontology: the class and property hierarchies (see above).
@@ -128,6 +129,12 @@ def validate_dataset(
     except (ShapeLoadError, ReportableRuntimeError) as exc:
         where = shapes_dir or project.shapes_dir
         raise ShapesError(f"{where}: the shapes cannot be used: {exc.message}") from exc
+    if isinstance(report_graph, Exception):
+        # pySHACL hands a failure back instead of raising it (a SPARQL constraint it
+        # refuses, for one): the shapes are at fault, not the data.
+        where = shapes_dir or project.shapes_dir
+        reason = getattr(report_graph, "message", str(report_graph))
+        raise ShapesError(f"{where}: the shapes cannot be used: {reason}")
     if sources is None:
         sources = _project_sources(project)
     return read_report(
@@ -192,6 +199,11 @@ def _read_quads(path: Path) -> list[ox.Quad]:
         raise SourceError(path, f"cannot read file: {exc.strerror or exc}") from exc
     except SyntaxError as exc:
         reason = (exc.msg or str(exc)).split(": ", 1)[-1]
+        if "LoadDocumentCallback" in reason:
+            reason = (
+                "a remote JSON-LD @context is never fetched (regiokg works offline); "
+                "put the context in the file"
+            )
         raise SourceError(path, reason, exc.lineno, exc.offset) from exc
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -112,11 +113,11 @@ class ValidationReport:
             return ""
         if isinstance(term, Literal):
             if term.datatype == XSD.string:
-                return Literal(str(term)).n3()
+                return _visible(Literal(str(term)).n3())
             text = term.n3()
             if term.datatype is not None:
                 text = text.replace(term.datatype.n3(), self.curie(term.datatype))
-            return text
+            return _visible(text)
         if isinstance(term, URIRef):
             short = curie(str(term), self.prefixes)
             if short is not None:
@@ -333,3 +334,11 @@ class _Provenance:
     def documents(self, node: Node) -> tuple[URIRef, ...]:
         node = self._stated(node)
         return tuple(sorted(set(self.dataset.objects(node, PROV.wasDerivedFrom))))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _visible(text: str) -> str:
+    """``text`` with control characters written as ``\\uXXXX``, so a report shows them."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m[0]):04X}", text)
