@@ -112,3 +112,16 @@ def test_an_iri_the_graph_never_mentions_is_a_warning(built):
     )
     known = invoke([*base, "query", "cq15_entity_sources", "--param", "entity=r:org/pppt"], store)
     assert "warning" not in known.stderr
+
+
+def test_a_plain_label_names_an_entity_when_it_is_unambiguous(built):
+    base, store = built
+    args = [*base, "query", "cq15_entity_sources", "--format", "csv", "--param"]
+    by_label = invoke([*args, "entity=pppt"], store)
+    by_iri = invoke([*args, "entity=r:org/pppt"], store)
+    assert by_label.exit_code == 0, by_label.output
+    assert by_label.stdout == by_iri.stdout
+    assert "entity = <https://w3id.org/regiokg/id/org/pppt> (labelled 'pppt')" in by_label.stderr
+    unknown = invoke([*args, "entity=no such thing"], store)
+    assert unknown.exit_code == 2
+    assert "0 entities are labelled so" in unknown.output

@@ -104,6 +104,7 @@ def command(ctx, name, expression, params, fmt, endpoint, timeout, store_dir) ->
             text, shift = with_prefixes(expression, prefixes)
             query = parse_query(text, "-e")
         target = open_target(project, store_dir=store_dir, endpoint=endpoint, timeout=timeout)
+        values = _labels_resolved(target, project, query, values, prefixes)
         if fmt == TABLE:
             bound = bind(query, values, prefixes=prefixes)
             _say_bindings(query, values, bound)
@@ -178,6 +179,42 @@ def _say_bindings(query, given: dict, bound: dict) -> None:
             click.echo(f"{param.name} = {term} (the query's default)", err=True)
         elif param.iri and str(value) != getattr(term, "value", None):
             click.echo(f"{param.name} = {term}", err=True)
+
+
+def _labels_resolved(target, project, query, given: dict, prefixes: dict) -> dict:
+    """``given`` with every IRI parameter written as a plain label (``entity=PPPT``: no
+    ``:``) replaced by the one entity the graph labels so (case and diacritics aside);
+    a label that names several entities, or none, is a usage error listing what fits."""
+    from regiokg.prefixes import curie
+    from regiokg.query import load_queries, run
+    from regiokg.serve.search import fold
+
+    by_name = {p.name: p for p in query.parameters} | {
+        p.variable.lstrip("_"): p for p in query.parameters
+    }
+    labelled = {
+        key: value
+        for key, value in given.items()
+        if key in by_name and by_name[key].iri and ":" not in str(value)
+    }
+    if not labelled:
+        return given
+    index = load_queries(project)["label_index"]
+    entities: dict[str, set[str]] = {}
+    for row in run(target, index):
+        entities.setdefault(fold(str(row["label"])), set()).add(str(row["entity"]))
+    resolved = dict(given)
+    for key, value in labelled.items():
+        found = sorted(entities.get(fold(str(value)), set()))
+        if len(found) != 1:
+            shown = ", ".join(curie(iri, prefixes) or iri for iri in found[:5]) or "none"
+            raise click.UsageError(
+                f"--param {key}={value}: {len(found)} entities are labelled so ({shown}); "
+                "give an IRI or a CURIE such as r:org/pppt"
+            )
+        click.echo(f"{key} = <{found[0]}> (labelled {value!r})", err=True)
+        resolved[key] = found[0]
+    return resolved
 
 
 def _warn_unknown(target, project, query, bound: dict) -> None:
