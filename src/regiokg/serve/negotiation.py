@@ -34,13 +34,15 @@ def _ranges(accept: str):
                     quality = float(value)
                 except ValueError:
                     quality = 0.0
-        yield _ALIASES.get(media, media), quality, position
+        yield media, quality, position
 
 
-def _specificity(media_range: str) -> int:
+def _specificity(media_range: str, offered: str) -> int:
     if media_range == "*/*":
         return 0
-    return 1 if media_range.endswith("/*") else 2
+    if media_range.endswith("/*") or offered not in (media_range, _ALIASES.get(media_range)):
+        return 1
+    return 2
 
 
 def _covers(media_range: str, offered: str) -> bool:
@@ -48,7 +50,11 @@ def _covers(media_range: str, offered: str) -> bool:
         return True
     if media_range.endswith("/*"):
         return offered.split("/")[0] == media_range[:-2]
-    return media_range == offered
+    if media_range == "application/json" and offered.endswith("+json"):
+        # RFC 6839: a client that reads JSON reads every +json type (JSON-LD for an
+        # entity's data, SPARQL results for a query).
+        return True
+    return media_range == offered or _ALIASES.get(media_range) == offered
 
 
 def best_match(accept: str | None, offered: list[str]) -> str | None:
@@ -60,7 +66,9 @@ def best_match(accept: str | None, offered: list[str]) -> str | None:
     best, best_key = None, None
     for order, media in enumerate(offered):
         # The most specific range that covers a type decides its quality.
-        matching = [(_specificity(r), q, -p) for r, q, p in _ranges(accept) if _covers(r, media)]
+        matching = [
+            (_specificity(r, media), q, -p) for r, q, p in _ranges(accept) if _covers(r, media)
+        ]
         if not matching:
             continue
         specificity, quality, _ = max(matching)
