@@ -124,4 +124,4 @@ def test_a_plain_label_names_an_entity_when_it_is_unambiguous(built):
     assert "entity = <https://w3id.org/regiokg/id/org/pppt> (labelled 'pppt')" in by_label.stderr
     unknown = invoke([*args, "entity=no such thing"], store)
     assert unknown.exit_code == 2
-    assert "0 entities are labelled so" in unknown.output
+    assert "'no such thing' is not an IRI, and as a label none is" in unknown.output

@@ -207,10 +207,11 @@ def _labels_resolved(target, project, query, given: dict, prefixes: dict) -> dic
     for key, value in labelled.items():
         found = sorted(entities.get(fold(str(value)), set()))
         if len(found) != 1:
-            shown = ", ".join(curie(iri, prefixes) or iri for iri in found[:5]) or "none"
+            shown = ", ".join(curie(iri, prefixes) or iri for iri in found[:5])
+            fits = f"{len(found)} entities are labelled so ({shown})" if found else "none is"
             raise click.UsageError(
-                f"--param {key}={value}: {len(found)} entities are labelled so ({shown}); "
-                "give an IRI or a CURIE such as r:org/pppt"
+                f"--param {key}: {value!r} is not an IRI, and as a label {fits}; give an "
+                "IRI, a CURIE such as r:org/pppt, or the label of one entity"
             )
         click.echo(f"{key} = <{found[0]}> (labelled {value!r})", err=True)
         resolved[key] = found[0]
