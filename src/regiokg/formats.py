@@ -82,9 +82,13 @@ RDF_SYNTAXES: tuple[Format, ...] = (
          for_graphs=True),
     _rdf("nt", "N-Triples", "application/n-triples", "nt", _ox.N_TRIPLES, "nt", "N-Triples",
          names=("ntriples", "n-triples"), media_aliases=("text/plain",), for_graphs=True),
+    # Dataset syntaxes serve graph answers too (as their default graph): Trifid asks
+    # for N-Quads.
     _rdf("nq", "N-Quads", "application/n-quads", "nq", _ox.N_QUADS, "nquads", "N-Quads",
-         names=("nquads", "n-quads"), datasets=True),
-    _rdf("trig", "TriG", "application/trig", "trig", _ox.TRIG, "trig", "TriG", datasets=True),
+         names=("nquads", "n-quads"), media_aliases=("text/x-nquads",), datasets=True,
+         for_graphs=True),
+    _rdf("trig", "TriG", "application/trig", "trig", _ox.TRIG, "trig", "TriG",
+         media_aliases=("application/x-trig",), datasets=True, for_graphs=True),
     _rdf("jsonld", "JSON-LD", "application/ld+json", "jsonld", _ox.JSON_LD, "json-ld", "JSON-LD",
          names=("json-ld", "json"), media_aliases=("application/json-ld",), datasets=True,
          for_graphs=True),
@@ -123,7 +127,7 @@ def results_format(value: str) -> Format | None:
 
 
 #: The order graph answers are offered in when a client likes several equally.
-_GRAPH_ORDER = ("ttl", "jsonld", "nt", "xml")
+_GRAPH_ORDER = ("ttl", "jsonld", "nt", "xml", "nq", "trig")
 
 
 def graph_syntaxes() -> tuple[Format, ...]:

@@ -2,7 +2,8 @@
 (https://www.w3.org/TR/cooluris/, the 303 variant): the IRI of a thing answers
 ``303 See Other`` pointing at a document about it, chosen by ``Accept`` (``Vary:
 Accept``): an HTML page at ``/page/<key>`` or a data document at ``/data/<key>.<ext>``
-(Turtle ``.ttl``, JSON-LD ``.jsonld``, N-Triples ``.nt``, RDF/XML ``.rdf``). See
+(Turtle ``.ttl``, JSON-LD ``.jsonld``, N-Triples ``.nt``, RDF/XML ``.rdf``, N-Quads
+``.nq``, TriG ``.trig``). See
 :mod:`regiokg.serve.iris` for which IRIs map to which keys.
 
 The page of an entity shows its labels in Polish and English, its types, its role
@@ -93,7 +94,8 @@ def data(request: Request, document: str) -> Response:
     site: Site = request.app.state.site
     key, dot, ext = document.rpartition(".")
     if not dot or ext not in EXTENSIONS:
-        raise HTTPException(404, f"no data document {document}: use .ttl, .jsonld, .nt or .rdf")
+        known = ", ".join(f".{e}" for e in EXTENSIONS)
+        raise HTTPException(404, f"no data document {document}: use one of {known}")
     iri = _known(site, key)
     if key.startswith("graph/"):
         # A named graph's data document is what it holds.
