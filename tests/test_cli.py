@@ -63,3 +63,65 @@ def test_queries_lists_competency_questions(built):
     result = invoke([*base, "queries", "--tag", "competency"], store)
     assert "cq04_mission_participants" in result.output
     assert "cq15_entity_sources" not in result.output
+
+
+def test_query_knows_the_project_prefixes_and_says_what_a_curie_became(built):
+    base, store = built
+    run = CliRunner()
+    # --store on the command itself, no environment needed.
+    args = [*base, "query", "--store", str(store), "cq15_entity_sources"]
+    result = run.invoke(main, [*args, "--param", "entity=r:org/pppt"])
+    assert result.exit_code == 0, result.output
+    assert "entity = <https://w3id.org/regiokg/id/org/pppt>" in result.stderr
+    result = run.invoke(main, [*args, "--param", "entity=r:org/pppt", "--format", "markdown"])
+    assert "| r:document/002_16598245d1df39de |" in result.stdout
+    expression = "SELECT ?c WHERE { ?c a rkg:ClusterInitiative ; rkg:coordinatedBy ?o }"
+    result = run.invoke(main, [*base, "query", "--store", str(store), "-e", expression])
+    assert result.exit_code == 0, result.output
+    assert "r:org/" in result.stdout
+
+
+def test_a_syntax_error_shows_its_line_with_a_caret(built):
+    base, store = built
+    broken = "SELECT ?c WHERE { ?c a rkg:ClusterInitiative ; rdfs:label }"
+    result = invoke([*base, "query", "-e", broken], store)
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert "line 1, column 59" in lines[0] and len(lines[0]) < 400
+    assert lines[-2].strip() == broken
+    assert lines[-1].index("^") == lines[-2].index("}")
+
+
+def test_tables_fold_long_values_rather_than_cut_them(built):
+    base, store = built
+    # CliRunner is not a terminal: rich lays the table out 80 columns wide.
+    result = invoke([*base, "query", "cq15_entity_sources", "--param", "entity=r:org/pppt"], store)
+    assert result.exit_code == 0, result.output
+    assert "…" not in result.stdout
+    folded = "".join(line.strip("│ ") for line in result.stdout.splitlines())
+    assert "Synergiadziałań" in folded.replace(" ", "") or "Synergia działań" in folded
+
+
+def test_an_iri_the_graph_never_mentions_is_a_warning(built):
+    base, store = built
+    args = [*base, "query", "cq15_entity_sources", "--param", "entity=r:org/no-such-org"]
+    result = invoke(args, store)
+    assert result.exit_code == 0, result.output
+    assert "warning: entity = <https://w3id.org/regiokg/id/org/no-such-org> is not mentioned" in (
+        result.stderr
+    )
+    known = invoke([*base, "query", "cq15_entity_sources", "--param", "entity=r:org/pppt"], store)
+    assert "warning" not in known.stderr
+
+
+def test_a_plain_label_names_an_entity_when_it_is_unambiguous(built):
+    base, store = built
+    args = [*base, "query", "cq15_entity_sources", "--format", "csv", "--param"]
+    by_label = invoke([*args, "entity=pppt"], store)
+    by_iri = invoke([*args, "entity=r:org/pppt"], store)
+    assert by_label.exit_code == 0, by_label.output
+    assert by_label.stdout == by_iri.stdout
+    assert "entity = <https://w3id.org/regiokg/id/org/pppt> (labelled 'pppt')" in by_label.stderr
+    unknown = invoke([*args, "entity=no such thing"], store)
+    assert unknown.exit_code == 2
+    assert "'no such thing' is not an IRI, and as a label none is" in unknown.output

@@ -1,13 +1,17 @@
 """Where a regiokg project keeps its parts, and which base IRI its instances live under.
 
-A project is a directory with ``ontology/``, ``graph/``, ``shapes/`` and ``queries/``. Its
-settings come from keyword arguments, then the environment (``REGIOKG_BASE``,
-``REGIOKG_STORE``, ``REGIOKG_SEEDS``), then an optional ``regiokg.toml`` in the project
-root, then the defaults below.
+A project is a directory with a ``regiokg.toml`` (as ``regiokg init`` makes it) or an
+``ontology/`` beside its ``graph/`` of curated sources. The ontology, vocabularies, JSON-LD
+context, shapes and named queries ship inside the package (:func:`packaged`); a project
+uses its own ``ontology/`` or ``shapes/`` where it has one, and its own ``queries/`` add to
+(and override by name) the packaged ones. Its settings come from keyword arguments, then
+the environment (``REGIOKG_BASE``, ``REGIOKG_STORE``, ``REGIOKG_OUT``, ``REGIOKG_SEEDS``),
+then ``regiokg.toml``, then the defaults below.
 """
 
 from __future__ import annotations
 
+import importlib.resources
 import os
 import tomllib
 from dataclasses import dataclass, field
@@ -23,13 +27,22 @@ class ConfigError(ValueError):
     """A setting of the project is unusable; the message names the setting and its source."""
 
 
+def packaged(name: str) -> Path:
+    """The folder of the package's own ``name`` (``ontology``, ``shapes`` or ``queries``),
+    installed with it."""
+    return Path(str(importlib.resources.files("regiokg") / "resources" / name))
+
+
 def _find_root(start: Path) -> Path:
     for candidate in [start, *start.parents]:
-        if (candidate / "ontology").is_dir() and (candidate / "graph").is_dir():
+        if (candidate / "regiokg.toml").is_file() or (
+            (candidate / "ontology").is_dir() and (candidate / "graph").is_dir()
+        ):
             return candidate
     raise ConfigError(
-        f"no regiokg project found at or above {start} "
-        "(a project has an ontology/ and a graph/ directory); pass --project DIR"
+        f"no regiokg project found at or above {start} (a project has a regiokg.toml, or "
+        "an ontology/ and a graph/ directory); pass --project DIR, set REGIOKG_PROJECT, "
+        "or make one with `regiokg init DIR`"
     )
 
 
@@ -99,12 +112,18 @@ class Project:
             seeds_dir=pick(None, "REGIOKG_SEEDS", "seeds_dir"),
         )
 
+    def _own_or_packaged(self, name: str) -> Path:
+        own = self.root / name
+        return own if own.is_dir() else packaged(name)
+
     @property
     def ontology_dir(self) -> Path:
-        return self.root / "ontology"
+        """The project's ``ontology/``, or the packaged ontology and vocabularies."""
+        return self._own_or_packaged("ontology")
 
     @property
     def graph_dir(self) -> Path:
+        """The project's curated sources, one Turtle file per source document."""
         return self.root / "graph"
 
     @property
@@ -115,11 +134,24 @@ class Project:
 
     @property
     def shapes_dir(self) -> Path:
-        return self.root / "shapes"
+        """The project's ``shapes/``, or the packaged SHACL shapes."""
+        return self._own_or_packaged("shapes")
 
     @property
     def queries_dir(self) -> Path:
-        return self.root / "queries"
+        """The project's ``queries/``, or the packaged named queries (see
+        :attr:`query_dirs` for both)."""
+        return self._own_or_packaged("queries")
+
+    @property
+    def query_dirs(self) -> list[Path]:
+        """Where named queries are read, in order: the packaged ones, then the project's
+        own ``queries/`` (which override packaged queries of the same name)."""
+        bundled, own = packaged("queries"), self.root / "queries"
+        if not own.is_dir():
+            return [bundled]
+        # The checkout is a project whose queries are the packaged ones: name them once.
+        return [own] if own.resolve() == bundled.resolve() else [bundled, own]
 
     def instance_iri(self, path: str) -> str:
         """The IRI of an instance under this project's base, e.g. ``city/katowice``."""

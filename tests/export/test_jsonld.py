@@ -80,8 +80,10 @@ def test_jsonld_dump_embeds_the_shipped_context_and_uses_its_terms(store, projec
 
 
 def test_a_broken_context_file_is_named_with_its_line(tmp_path):
+    # A project with an ontology/ of its own reads its context there (without one it
+    # would use the packaged ontology and context).
+    (tmp_path / "ontology").mkdir()
     project = Project(tmp_path)
-    project.ontology_dir.mkdir()
     with pytest.raises(ExportError, match="no JSON-LD context at"):
         jsonld_context(project)
     context_path(project).write_text('{\n  "@context": {\n    "rkg": \n}\n}\n', encoding="utf-8")

@@ -15,19 +15,12 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from regiokg.network import collaboration_network  # noqa: E402
-from regiokg.store import store_from_dataset  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def plot_store(dataset):
-    """The built seed graph in an in-memory pyoxigraph store."""
-    return store_from_dataset(dataset)
-
-
-@pytest.fixture(scope="session")
-def organisations(plot_store, project):
+def organisations(embedded, project):
     """The organisation collaboration network of the seed graph."""
-    return collaboration_network(plot_store, project=project)
+    return collaboration_network(embedded, project=project)
 
 
 @pytest.fixture(autouse=True)

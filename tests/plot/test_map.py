@@ -93,9 +93,9 @@ def test_a_city_network_maps_its_cities(organisations):
     assert "Katowice" in {d["label"] for _, d in cities.nodes(data=True)}
 
 
-def test_events_are_tied_by_shared_participants(plot_store, project):
-    events = events_table(plot_store, project)
-    participation = participation_network(plot_store, project=project)
+def test_events_are_tied_by_shared_participants(embedded, project):
+    events = events_table(embedded, project)
+    participation = participation_network(embedded, project=project)
     graph = event_network(events, participation)
     assert sorted(graph.nodes) == sorted(map(str, events["event"]))
     for u, v in itertools.combinations(sorted(graph.nodes), 2):

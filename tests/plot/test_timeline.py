@@ -12,8 +12,8 @@ from tests.plot.conftest import collections, legend_entries, marker_count, rende
 
 
 @pytest.fixture(scope="module")
-def events(plot_store, project):
-    return events_table(plot_store, project)
+def events(embedded, project):
+    return events_table(embedded, project)
 
 
 def test_one_row_per_event(events):
@@ -21,8 +21,8 @@ def test_one_row_per_event(events):
     assert {"BusinessMission", "Seminar", "StudyVisit"} <= set(events["kind"])
 
 
-def test_a_window_keeps_the_events_of_its_years(plot_store, project, events):
-    window = events_table(plot_store, project, start=2011, end=2012)
+def test_a_window_keeps_the_events_of_its_years(embedded, project, events):
+    window = events_table(embedded, project, start=2011, end=2012)
     assert len(window) > 0
     assert window["year"].between(2011, 2012).all()
     expected = events["year"].between(2011, 2012).fillna(False).sum()

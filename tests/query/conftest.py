@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from regiokg.remote import push
-from regiokg.store import store_from_dataset
 
 
 def free_port() -> int:
@@ -53,12 +52,6 @@ def stop(process: subprocess.Popen) -> None:
 def oxigraph_binary() -> str | None:
     beside = Path(sys.executable).with_name("oxigraph")
     return str(beside) if beside.exists() else shutil.which("oxigraph")
-
-
-@pytest.fixture(scope="session")
-def embedded(dataset):
-    """The built dataset in an in-memory pyoxigraph store."""
-    return store_from_dataset(dataset)
 
 
 @pytest.fixture(scope="session")

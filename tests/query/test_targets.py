@@ -89,3 +89,15 @@ def test_quads_keep_named_graphs_and_an_endpoint_offers_none(dataset):
     assert not any(isinstance(q.graph_name, ox.DefaultGraph) for q in quads)
     with pytest.raises(QueryError, match="remote endpoint"):
         EndpointTarget("http://127.0.0.1:9/query").quads()
+
+
+def test_defaults_follow_the_projects_base(project):
+    from regiokg.build import build_dataset
+    from regiokg.config import Project
+
+    moved = Project(project.root, base_iri="https://example.org/kg/")
+    query = load_queries(moved)["cq08_cluster_coordinator"]
+    (cluster,) = query.parameters
+    assert cluster.default == "https://example.org/kg/id/org/mazowiecki-klaster-chemiczny"
+    answer = run(DatasetTarget(build_dataset(moved)), query)
+    assert {str(r.coordinator) for r in answer} == {"https://example.org/kg/id/org/pppt"}

@@ -113,3 +113,21 @@ def test_a_node_stated_in_several_graphs_of_one_file_names_the_file_once(project
     body = json.loads(run(project.root, "--format", "json", str(outputs["nquads"])).output)
     katowice = [r for r in body["results"] if r["focus"].endswith("/city/katowice")]
     assert katowice and all(r["sources"] == [str(outputs["nquads"])] for r in katowice)
+
+
+def test_every_registered_syntax_is_read_by_its_suffix(project, tmp_path):
+    # The same broken data as Turtle, RDF/XML and JSON-LD: the one format registry tells
+    # validation how to read each, so each gives the same violation.
+    import pyoxigraph as ox
+
+    triples = [
+        t
+        for path in (BASE, BREAK)
+        for t in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.as_uri())
+    ]
+    for suffix, syntax in (("rdf", ox.RdfFormat.RDF_XML), ("jsonld", ox.RdfFormat.JSON_LD)):
+        path = tmp_path / f"data.{suffix}"
+        ox.serialize(triples, str(path), syntax)
+        result = run(project.root, str(path))
+        assert result.exit_code == 1, (suffix, result.output)
+        assert "Ends (2011-04-06) before it starts (2011-04-09)." in result.output

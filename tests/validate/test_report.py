@@ -67,3 +67,16 @@ def test_blank_node_focus_is_named_through_its_owner(project, tmp_path):
     (result,) = validate_files([broken], project).results
     assert result.focus_label == "(part of Palace)"
     assert result.sources == (str(broken),)
+
+
+def test_text_never_cuts_a_file_name_or_an_iri(project, tmp_path):
+    # A checkout at a long path must read the same: the report prints whole lines, even
+    # on a console narrower than the file's name.
+    deep = tmp_path.joinpath(*["a-rather-long-directory-name"] * 6)
+    deep.mkdir(parents=True)
+    copy = deep / BREAK.name
+    copy.write_bytes(BREAK.read_bytes())
+    text = validate_files([BASE, copy], project).to_text(width=40)
+    assert str(copy) in text
+    assert "Organisation (rkgsh:OrganisationShape): 1 violation" in text
+    assert "VIOLATION  Development Unit  r:test/unit" in text

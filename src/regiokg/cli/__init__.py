@@ -12,10 +12,12 @@ import logging
 
 import click
 
+from regiokg import __version__
 from regiokg.config import ConfigError, Project
 
 #: command name -> module under regiokg.cli holding a click command called ``command``
 COMMANDS = {
+    "init": "init",
     "build": "build",
     "validate": "validate",
     "queries": "queries",
@@ -50,17 +52,25 @@ def _importable(module: str) -> bool:
 
 @click.group(
     cls=LazyGroup,
-    epilog="Example: regiokg build && regiokg query cq01_twinning_year",
+    epilog=(
+        "Example: regiokg build && regiokg query cq01_twinning_year\n\n"
+        "Environment: REGIOKG_PROJECT (the project directory), REGIOKG_BASE (base IRI), "
+        "REGIOKG_STORE (the embedded store), REGIOKG_OUT (where build writes), "
+        "REGIOKG_SEEDS (the seed documents); options win over them, and they over "
+        "regiokg.toml."
+    ),
 )
 @click.option(
     "--project",
     "project_dir",
     type=click.Path(file_okay=False, path_type=str),
     default=None,
-    help="Project directory (default: the one holding the working directory).",
+    envvar="REGIOKG_PROJECT",
+    help="Project directory (default: $REGIOKG_PROJECT, else the one holding the working "
+    "directory).",
 )
 @click.option("--base", "base_iri", default=None, help="Base IRI for instance IRIs.")
-@click.version_option(package_name="regiokg")
+@click.version_option(version=__version__, package_name="regiokg")
 @click.pass_context
 def main(ctx: click.Context, project_dir: str | None, base_iri: str | None) -> None:
     """regiokg: a knowledge graph of regional innovation ecosystems."""

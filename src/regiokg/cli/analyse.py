@@ -8,10 +8,11 @@ import json
 import click
 
 from regiokg.cli import project_from, store_option
+from regiokg.cli.tables import TABLE_FORMATS
 from regiokg.network.analysis import MEASURES
 from regiokg.network.projections import NETWORK_KINDS
 
-FORMATS = ["table", "csv", "json"]
+FORMATS = TABLE_FORMATS
 
 
 @click.command(
@@ -167,17 +168,18 @@ def command(
             "rows": json.loads(shown.to_json(orient="records", force_ascii=False)),
         }
         click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    elif fmt == "tsv":
+        click.echo(shown.to_csv(index=False, sep="\t"), nl=False)
     else:
-        _print_table(shown, G, measure, table.attrs.get("modularity"))
+        _print_table(shown, G, measure, table.attrs.get("modularity"), fmt)
     if save:
         graph = analysis_graph(G, table, project=project, started=started)
         save_analysis(target.store, graph)
         console.print(f"saved {len(graph)} triples as the named graph <{graph.identifier}>")
 
 
-def _print_table(table, G, measure, modularity) -> None:
-    from rich.console import Console
-    from rich.table import Table
+def _print_table(table, G, measure, modularity, fmt: str) -> None:
+    from regiokg.cli.tables import render_table
 
     title = f"{measure} on the {G.graph['definition'].kind} network"
     caption = f"{len(G)} nodes, {G.number_of_edges()} ties"
@@ -185,14 +187,11 @@ def _print_table(table, G, measure, modularity) -> None:
         caption += f"; modularity {modularity:.4f}"
     # The entity IRI is long and the label names it; brokerage's value repeats its total.
     hidden = {"entity", "value"} if measure == "brokerage" else {"entity"}
-    columns = [c for c in table.columns if c not in hidden]
-    view = Table("rank", *[c for c in columns if c != "rank"], title=title, caption=caption)
-    for _, row in table.iterrows():
-        cells = [str(row["rank"])]
-        for column in columns:
-            if column == "rank":
-                continue
-            value = row[column]
-            cells.append(f"{value:.6g}" if isinstance(value, float) else str(value))
-        view.add_row(*cells)
-    Console().print(view)
+    columns = ["rank", *[c for c in table.columns if c not in hidden and c != "rank"]]
+    rows = [
+        [f"{v:.6g}" if isinstance(v, float) else str(v) for v in (row[c] for c in columns)]
+        for _, row in table.iterrows()
+    ]
+    out = render_table(columns, rows, fmt, title=title, caption=caption)
+    if out is not None:
+        click.echo(out, nl=False)

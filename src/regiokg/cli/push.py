@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from regiokg.cli import project_from
+from regiokg.cli import project_from, store_option
 
 
 @click.command(
@@ -28,8 +28,9 @@ from regiokg.cli import project_from
 )
 @click.option("--timeout", default=120.0, show_default=True, help="Seconds per request.")
 @click.option("--quiet", is_flag=True, help="Print nothing but errors.")
+@store_option("Embedded store to push (default: .regiokg/store; without one, build/regiokg.nq).")
 @click.pass_context
-def command(ctx, endpoint: str, protocol: str, timeout: float, quiet: bool) -> None:
+def command(ctx, endpoint: str, protocol: str, timeout: float, quiet: bool, store_dir) -> None:
     """Push the graph of the embedded store (or, without one, build/regiokg.nq) to a
     remote store. Every named graph is replaced whole, so pushing twice leaves no
     duplicates."""
@@ -38,7 +39,7 @@ def command(ctx, endpoint: str, protocol: str, timeout: float, quiet: bool) -> N
     from regiokg.remote import RemoteError, push
     from regiokg.store import StoreError, StoreNotFound, open_store
 
-    project = project_from(ctx)
+    project = project_from(ctx, store_dir=store_dir)
     try:
         source = open_store(project.store_dir, read_only=True)
     except StoreNotFound:

@@ -7,17 +7,12 @@ import json
 import click
 
 from regiokg.cli import project_from
+from regiokg.cli.tables import format_option, render_table
 
 
 @click.command("queries", epilog="Example: regiokg queries --tag events")
 @click.option("--tag", default=None, help="Only the queries with this tag.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    help="A readable table, or JSON for scripts.",
-)
+@format_option(help="How to print the list:")
 @click.pass_context
 def command(ctx: click.Context, tag: str | None, fmt: str) -> None:
     """List the named queries in queries/: name, summary, tags and parameters (with their
@@ -52,18 +47,15 @@ def command(ctx: click.Context, tag: str | None, fmt: str) -> None:
         ]
         click.echo(json.dumps(listing, indent=2, ensure_ascii=False))
         return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title="Named queries", show_lines=True)
-    table.add_column("name", no_wrap=True)
-    for column in ("summary", "parameters", "tags"):
-        table.add_column(column)
+    rows = []
     for q in chosen:
         params = "\n".join(
             f"{p.name} ({p.type_label}{'' if p.required else ', optional'})"
             + (f" = {p.default}" if p.default is not None else "")
             for p in q.parameters
         )
-        table.add_row(q.name, q.summary, params, ", ".join(q.tags))
-    Console().print(table)
+        rows.append([q.name, q.summary, params, ", ".join(q.tags)])
+    columns = ["name", "summary", "parameters", "tags"]
+    out = render_table(columns, rows, fmt, title="Named queries", whole=["name"])
+    if out is not None:
+        click.echo(out, nl=False)

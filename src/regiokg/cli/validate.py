@@ -46,11 +46,11 @@ class UnusableInput(click.ClickException):
 def command(ctx: click.Context, files: tuple[str, ...], fmt: str, shapes_dir: str | None) -> None:
     """Check the knowledge graph against the SHACL shapes and report what is wrong.
 
-    Without FILES, checks the graph built from the project's ontology and curated files;
-    with FILES (Turtle, N-Triples, N-Quads or TriG), checks those with the project's
-    ontology. Each problem is named by the label and IRI of the node, the property, the
-    offending value, the rule it breaks and the source it comes from. Violations make
-    the exit status 1; warnings (a missing English label or Wikidata link) do not.
+    Without FILES, checks the graph built from the project's ontology and curated files; with FILES
+    (Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML), checks those with the project's
+    ontology. Each problem is named by the label and IRI of the node, the property, the offending
+    value, the rule it breaks and the source it comes from. Violations make the exit status 1;
+    warnings (a missing English label or Wikidata link) do not.
     """
     from pathlib import Path
 

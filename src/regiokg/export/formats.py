@@ -1,7 +1,8 @@
 """The dump formats: one writer per RDF syntax, registered by name and imported on first use,
 the way rdflib's plugin registry keeps its serializers.
 
-A format is a :class:`DumpFormat`: its name (``ttl``, ``nq``, …), the media type and file
+The built-in formats are the RDF syntaxes of :mod:`regiokg.formats`, registered here like
+any other. A format is a :class:`DumpFormat`: its name (``ttl``, ``nq``, …), the media type and file
 extension it is published under, whether it keeps named graphs (``datasets``), and the
 dotted path of its writer, ``"module:function"``. A writer is called as
 ``writer(statements, out, project)`` with pyoxigraph quads for dataset formats and
@@ -18,6 +19,8 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 import pyoxigraph as ox
+
+from regiokg.formats import RDF_SYNTAXES
 
 __all__ = ["DumpFormat", "ExportError", "FORMATS", "Writer", "get_format", "register"]
 
@@ -92,50 +95,22 @@ def get_format(name: str | DumpFormat) -> DumpFormat:
     raise ExportError(f"unknown dump format {name!r}{hint}; use one of {', '.join(FORMATS)}")
 
 
-_W3C = "http://www.w3.org/ns/formats/"
-_SYNTAXES = "regiokg.export.syntaxes:"
-for _format in [
-    DumpFormat(
-        "ttl", "text/turtle", "ttl", False, "Turtle", _SYNTAXES + "write_turtle", _W3C + "Turtle"
-    ),
-    DumpFormat(
-        "nt",
-        "application/n-triples",
-        "nt",
-        False,
-        "N-Triples",
-        _SYNTAXES + "write_ntriples",
-        _W3C + "N-Triples",
-    ),
-    DumpFormat(
-        "nq",
-        "application/n-quads",
-        "nq",
-        True,
-        "N-Quads",
-        _SYNTAXES + "write_nquads",
-        _W3C + "N-Quads",
-    ),
-    DumpFormat(
-        "trig", "application/trig", "trig", True, "TriG", _SYNTAXES + "write_trig", _W3C + "TriG"
-    ),
-    DumpFormat(
-        "jsonld",
-        "application/ld+json",
-        "jsonld",
-        True,
-        "JSON-LD",
-        "regiokg.export.jsonld:write_jsonld",
-        _W3C + "JSON-LD",
-    ),
-    DumpFormat(
-        "xml",
-        "application/rdf+xml",
-        "rdf",
-        False,
-        "RDF/XML",
-        _SYNTAXES + "write_rdfxml",
-        _W3C + "RDF_XML",
-    ),
-]:
-    FORMATS[_format.name] = _format
+#: The writer of each syntax of :data:`regiokg.formats.RDF_SYNTAXES`.
+_WRITERS = {
+    "ttl": "regiokg.export.syntaxes:write_turtle",
+    "nt": "regiokg.export.syntaxes:write_ntriples",
+    "nq": "regiokg.export.syntaxes:write_nquads",
+    "trig": "regiokg.export.syntaxes:write_trig",
+    "jsonld": "regiokg.export.jsonld:write_jsonld",
+    "xml": "regiokg.export.syntaxes:write_rdfxml",
+}
+for _syntax in RDF_SYNTAXES:
+    register(
+        _syntax.name,
+        media_type=_syntax.media_type,
+        extension=_syntax.suffix,
+        datasets=_syntax.datasets,
+        label=_syntax.label,
+        writer=_WRITERS[_syntax.name],
+        spec=_syntax.spec,
+    )

@@ -90,9 +90,8 @@ def _project(project: Project | str | Path | None) -> Project:
     try:
         return Project.discover()
     except ConfigError:
-        # A notebook or script run outside the checkout still finds the queries that ship
-        # beside the package source.
-        return Project(Path(__file__).resolve().parents[3])
+        # Outside any project the packaged named queries still draw the networks.
+        return Project(Path.cwd())
 
 
 def _rows(target, project: Project, name: str, params: dict | None = None) -> list[dict]:

@@ -24,7 +24,9 @@ from regiokg.query.lexer import where_brace
 __all__ = ["bind", "bound_text", "with_values"]
 
 
-def _term(param: Parameter, value: Any, query: NamedQuery) -> ox.NamedNode | ox.Literal:
+def _term(
+    param: Parameter, value: Any, query: NamedQuery, prefixes: Mapping[str, str]
+) -> ox.NamedNode | ox.Literal:
     if isinstance(value, (ox.NamedNode, ox.Literal)):
         return value
     if isinstance(value, (URIRef, Literal)):
@@ -34,8 +36,9 @@ def _term(param: Parameter, value: Any, query: NamedQuery) -> ox.NamedNode | ox.
         text = text.lower()
     if param.iri:
         prefix, _, local = text.partition(":")
-        if prefix in query.prefixes and not local.startswith("//"):
-            text = query.prefixes[prefix] + local
+        known = {**prefixes, **query.prefixes}
+        if prefix in known and not local.startswith("//"):
+            text = known[prefix] + local
         try:
             return ox.NamedNode(text)
         except ValueError as exc:
@@ -52,10 +55,17 @@ def _term(param: Parameter, value: Any, query: NamedQuery) -> ox.NamedNode | ox.
     return ox.Literal(text, datatype=ox.NamedNode(datatype))
 
 
-def bind(query: NamedQuery, params: Mapping[str, Any] | None = None) -> dict[str, ox.Term]:
+def bind(
+    query: NamedQuery,
+    params: Mapping[str, Any] | None = None,
+    *,
+    prefixes: Mapping[str, str] | None = None,
+) -> dict[str, ox.Term]:
     """The RDF term each parameter variable is bound to, from ``params`` (by grlc name or
-    variable name; strings are read as the parameter's type) and the header defaults.
-    Unknown parameters, missing required ones and values of the wrong type raise
+    variable name; strings are read as the parameter's type) and the header defaults. An
+    IRI may be given as a CURIE with the query's prefixes or ``prefixes`` (e.g. the
+    project's, :func:`regiokg.prefixes.project_prefixes`: ``r:org/pppt``). Unknown
+    parameters, missing required ones and values of the wrong type raise
     :class:`QueryError` naming them."""
     params = dict(params or {})
     by_name = {p.name: p for p in query.parameters}
@@ -76,7 +86,7 @@ def bind(query: NamedQuery, params: Mapping[str, Any] | None = None) -> dict[str
             if param.required:
                 missing.append(f"{param.name} ({param.type_label})")
             continue
-        bound[param.variable] = _term(param, value, query)
+        bound[param.variable] = _term(param, value, query, prefixes or {})
     if missing:
         raise QueryError(f"missing parameter {', '.join(missing)}", where=query.where)
     return bound
@@ -95,8 +105,13 @@ def with_values(query: NamedQuery, bound: Mapping[str, ox.Term]) -> str:
     return f"{query.text[:at]} VALUES ({names}) {{ ({row}) }}{query.text[at:]}"
 
 
-def bound_text(query: NamedQuery, params: Mapping[str, Any] | None = None) -> str:
+def bound_text(
+    query: NamedQuery,
+    params: Mapping[str, Any] | None = None,
+    *,
+    prefixes: Mapping[str, str] | None = None,
+) -> str:
     """The text of ``query`` with ``params`` bound (see :func:`bind`) as one ``VALUES`` row
     of escaped RDF terms at the top of its WHERE clause: what every target is sent, and
     what a caller that runs the query elsewhere (a worker process, a queue) sends."""
-    return with_values(query, bind(query, params))
+    return with_values(query, bind(query, params, prefixes=prefixes))

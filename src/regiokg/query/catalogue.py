@@ -19,16 +19,17 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from rdflib.namespace import XSD
 
+from regiokg.config import DEFAULT_BASE
 from regiokg.query.errors import QueryError
 from regiokg.query.lexer import prefixes, query_form, tokens
 
-__all__ = ["NamedQuery", "Parameter", "get_query", "load_queries", "parse_query"]
+__all__ = ["NamedQuery", "Parameter", "get_query", "load_queries", "parse_query", "rebased"]
 
 _PARAM = re.compile(r"^(?P<opt>_?)_(?P<name>.+?)(?:_(?P<iri>iri)|_xsd_(?P<xsd>[A-Za-z]+))?$")
 
@@ -124,10 +125,10 @@ def parse_query(text: str, name: str = "query", path: Path | None = None) -> Nam
         if isinstance(entry, dict):
             defaults.update(entry)
     params: dict[str, Parameter] = {}
-    for tok in tokens(text):
-        if tok.lastgroup != "var":
+    for token in tokens(text):
+        if token.kind != "var":
             continue
-        variable = tok.group()[1:]
+        variable = token.text[1:]
         match = _PARAM.match(variable)
         if not variable.startswith("_") or match is None or variable in params:
             continue
@@ -181,13 +182,33 @@ def _queries_dir(where) -> Path:
 
 
 def load_queries(project) -> dict[str, NamedQuery]:
-    """Every named query of a project (or of a directory of ``.rq`` files), by name, in name
-    order. A file whose header cannot be read raises :class:`QueryError` naming it."""
-    directory = _queries_dir(project)
+    """Every named query of a project (the packaged queries and the project's own
+    ``queries/``, which override them by name) or of a directory of ``.rq`` files, by
+    name, in name order. A file whose header cannot be read raises :class:`QueryError`
+    naming it."""
+    directories = getattr(project, "query_dirs", None) or [_queries_dir(project)]
+    paths = {path.stem: path for d in directories for path in sorted(Path(d).glob("*.rq"))}
+    base = getattr(project, "base_iri", DEFAULT_BASE)
     return {
-        path.stem: parse_query(path.read_text(encoding="utf-8"), path.stem, path)
-        for path in sorted(directory.glob("*.rq"))
+        name: rebased(parse_query(paths[name].read_text(encoding="utf-8"), name, paths[name]), base)
+        for name in sorted(paths)
     }
+
+
+def rebased(query: NamedQuery, base_iri: str) -> NamedQuery:
+    """``query`` with the IRI defaults of its parameters that name instances or graphs
+    under the default base (``{DEFAULT_BASE}id/…``, ``…graph/…``) moved to ``base_iri``,
+    as ``regiokg --base`` moves the data: a default keeps naming the same thing."""
+    if base_iri == DEFAULT_BASE:
+        return query
+    moved = tuple(DEFAULT_BASE + part for part in ("id/", "graph/"))
+    parameters = tuple(
+        replace(p, default=base_iri + p.default[len(DEFAULT_BASE) :])
+        if p.iri and isinstance(p.default, str) and p.default.startswith(moved)
+        else p
+        for p in query.parameters
+    )
+    return replace(query, parameters=parameters)
 
 
 def get_query(project, name: str) -> NamedQuery:

@@ -17,6 +17,7 @@ __all__ = [
     "syntax_position",
 ]
 
+_LONGEST_REASON = 160
 _POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
 
 
@@ -53,6 +54,10 @@ class SyntaxPosition(tuple):
         """The one wording of a SPARQL syntax error: ``SPARQL syntax error at line 3,
         column 14: <reason>``, or without the position when there is none."""
         line, column, reason = self
+        if len(reason) > _LONGEST_REASON:
+            # pyoxigraph lists every token its grammar would take, character classes
+            # included: the first few say enough.
+            reason = reason[:_LONGEST_REASON].rsplit(", ", 1)[0] + ", …"
         if line is None:
             return f"SPARQL syntax error: {reason}"
         return f"SPARQL syntax error at line {line}, column {column}: {reason}"

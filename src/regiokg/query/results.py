@@ -18,6 +18,7 @@ from rdflib.query import ResultRow
 from rdflib.term import Node
 
 from regiokg.convert import to_oxigraph, to_rdflib
+from regiokg.formats import RESULTS_FORMATS, graph_syntaxes
 from regiokg.query.errors import QueryError
 
 __all__ = [
@@ -31,20 +32,11 @@ __all__ = [
 ]
 
 #: ``--format`` name -> pyoxigraph results format (``table`` is rendered by the CLI).
-RESULT_FORMATS = {
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-}
-#: ``--format`` name -> rdflib serializer for CONSTRUCT and DESCRIBE answers.
-GRAPH_FORMATS = {
-    "table": "turtle",
-    "turtle": "turtle",
-    "ttl": "turtle",
-    "nt": "nt",
-    "json": "json-ld",
-    "xml": "xml",
+RESULT_FORMATS = {f.name: f.oxigraph for f in RESULTS_FORMATS}
+#: ``--format`` name -> rdflib serializer for CONSTRUCT and DESCRIBE answers (a table
+#: of a graph is its Turtle).
+GRAPH_FORMATS = {"table": "turtle"} | {
+    name: f.rdflib for f in graph_syntaxes() for name in (f.name, *f.names)
 }
 _XSD_STRING = str(XSD.string)
 

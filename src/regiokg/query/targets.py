@@ -163,17 +163,23 @@ def open_target(
 
 
 def run(
-    target, query: NamedQuery | str, params: Mapping[str, Any] | None = None, *, timeout: float = 60
+    target,
+    query: NamedQuery | str,
+    params: Mapping[str, Any] | None = None,
+    *,
+    timeout: float = 60,
+    prefixes: Mapping[str, str] | None = None,
 ) -> QueryResult:
     """Run ``query`` (a :class:`~regiokg.query.catalogue.NamedQuery` or SPARQL text) with
     ``params`` on ``target`` (a :class:`SparqlTarget`, or anything :func:`as_target` takes;
     ``timeout`` is for a remote endpoint given as a URL). The parameters are bound as one
     ``VALUES`` row (:func:`~regiokg.query.binding.bound_text`), the same text for every
-    target. Returns a :class:`~regiokg.query.results.QueryResult`; bad parameters and
-    syntax errors raise :class:`QueryError`."""
+    target; ``prefixes`` are the CURIEs an IRI parameter may use besides the query's own.
+    Returns a :class:`~regiokg.query.results.QueryResult`; bad parameters and syntax errors
+    raise :class:`QueryError`."""
     if not isinstance(query, NamedQuery):
         query = parse_query(query, "query")
-    text = bound_text(query, params)
+    text = bound_text(query, params, prefixes=prefixes)
     return as_target(target, timeout=timeout).execute(
         text, query.form, prefixes=query.prefixes, where=query.where
     )

@@ -3,8 +3,8 @@ server is read-only), ``SERVICE`` (a federated query would make the server fetch
 address the request names), texts longer than :data:`MAX_QUERY_CHARS` and groups nested
 deeper than :data:`MAX_NESTING` (the engine's recursive parser would exhaust its stack).
 
-The decision is taken on the query's tokens as the SPARQL 1.1 grammar defines them
-(https://www.w3.org/TR/sparql11-query/#grammar), after the codepoint escapes ``\\uXXXX``
+The decision is taken on the query's tokens as the SPARQL 1.1 grammar defines them (the
+package's one lexer, :mod:`regiokg.query.lexer`), after the codepoint escapes ``\\uXXXX``
 and ``\\UXXXXXXXX`` are replaced, as section 19.2 says they are before parsing. A lexer that
 knows prefixed names (with their ``\\``-escapes and ``%XX`` in the local part), strings,
 IRIs, language tags and comments tells a keyword from a name: ``schema:Service``,
@@ -18,9 +18,7 @@ still reach no address.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from regiokg.query.lexer import Token, tokens, unescape_codepoints
 
 __all__ = [
     "MAX_NESTING",
@@ -43,50 +41,7 @@ MAX_QUERY_CHARS = 100_000
 #: The deepest nesting of ``(``, ``{`` and ``[`` the endpoint parses.
 MAX_NESTING = 64
 
-_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-
-_PN_CHARS_BASE = (
-    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
-    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
-)
-_PN_CHARS_U = _PN_CHARS_BASE + "_"
-_PN_CHARS = _PN_CHARS_U + r"\-0-9\u00b7\u0300-\u036f\u203f-\u2040"
-_PLX = r"%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%]"
-_PN_PREFIX = rf"[{_PN_CHARS_BASE}](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?"
-_PN_LOCAL = (
-    rf"(?:[{_PN_CHARS_U}:0-9]|{_PLX})"
-    rf"(?:(?:[{_PN_CHARS}.:]|{_PLX})*(?:[{_PN_CHARS}:]|{_PLX}))?"
-)
-
-_LEXEME = re.compile(
-    rf"""(?P<space>\s+)
-      | (?P<comment>\#[^\r\n]*)
-      | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\" | '''(?:[^'\\]|\\.|'(?!''))*'''
-                  | "(?:[^"\\\r\n]|\\.)*" | '(?:[^'\\\r\n]|\\.)*')
-      | (?P<iri><[^<>"{{}}|^`\\\x00-\x20]*>)
-      | (?P<var>[?$][{_PN_CHARS_U}0-9][{_PN_CHARS_U}0-9\u00b7\u0300-\u036f\u203f-\u2040]*)
-      | (?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-      | (?P<pname>(?P<prefix>{_PN_PREFIX})?:(?:{_PN_LOCAL})?)
-      | (?P<bnode>_:[{_PN_CHARS_U}0-9](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?)
-      | (?P<number>[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?)
-      | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
-      | (?P<punct>\^\^|\|\||&&|!=|<=|>=|.)""",
-    re.VERBOSE | re.DOTALL,
-)
 _OPENERS, _CLOSERS = frozenset("({["), frozenset(")}]")
-
-
-@dataclass(frozen=True)
-class Token:
-    """One lexeme of a SPARQL text: its ``kind`` (``comment``, ``string``, ``iri``,
-    ``var``, ``langtag``, ``pname``, ``bnode``, ``number``, ``word`` or ``punct``), its
-    ``text``, its ``start`` offset and, for a prefixed name, its ``prefix`` (``""`` for
-    the empty prefix)."""
-
-    kind: str
-    text: str
-    start: int
-    prefix: str | None = None
 
 
 class Refusal(ValueError):
@@ -96,30 +51,6 @@ class Refusal(ValueError):
     def __init__(self, message: str, status: int = 403):
         self.status = status
         super().__init__(message)
-
-
-def unescape_codepoints(text: str) -> str:
-    """``text`` with its SPARQL codepoint escapes (``\\u0053``, ``\\U00000053``) replaced
-    by the characters they stand for, as the SPARQL grammar does before it parses."""
-
-    def character(match: re.Match) -> str:
-        code = int(match[1] or match[2], 16)
-        return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
-
-    return _CODEPOINT.sub(character, text)
-
-
-def tokens(text: str) -> Iterator[Token]:
-    """The tokens of the SPARQL ``text`` (white space left out), in order. The text is
-    taken as it is: apply :func:`unescape_codepoints` first where escapes must count."""
-    for match in _LEXEME.finditer(text):
-        kind = match.lastgroup
-        if kind == "prefix":  # the named group inside pname ends last
-            kind = "pname"
-        if kind == "space":
-            continue
-        prefix = match["prefix"] or "" if kind == "pname" else None
-        yield Token(kind, match[0], match.start(), prefix)
 
 
 def refusal(text: str) -> Refusal | None:

@@ -11,6 +11,7 @@ from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import PlainTextResponse
 from rdflib import URIRef
 
+from regiokg.formats import RESULTS_FORMATS, graph_syntaxes, rdf_syntax, results_format
 from regiokg.query import QueryError, bound_text
 from regiokg.serve.mapview import graph_map
 from regiokg.serve.representations import bytes_response, graph_bytes, results_bytes
@@ -30,21 +31,6 @@ SELECT ?cluster ?label WHERE {
   FILTER (lang(?label) = "pl")
 }
 ORDER BY ?label"""
-
-#: ``format`` parameter of a named query -> media type, for tables and for graphs.
-_DOWNLOADS = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-}
-_GRAPH_DOWNLOADS = {
-    "turtle": "text/turtle",
-    "ttl": "text/turtle",
-    "nt": "application/n-triples",
-    "json": "application/ld+json",
-    "xml": "application/rdf+xml",
-}
 
 
 @dataclass
@@ -130,11 +116,11 @@ async def named_query(request: Request, name: str) -> Response:
     params = {k: v for k, v in request.query_params.items() if k != "format" and v != ""}
     fmt = request.query_params.get("format", "html")
     graph = query.form in ("CONSTRUCT", "DESCRIBE")
-    downloads = _GRAPH_DOWNLOADS if graph else _DOWNLOADS
-    if fmt != "html" and fmt not in downloads:
-        return PlainTextResponse(
-            f"unknown format {fmt!r}; use one of {', '.join(downloads)}\n", status_code=400
-        )
+    offered = graph_syntaxes() if graph else RESULTS_FORMATS
+    download = rdf_syntax(fmt) if graph else results_format(fmt)
+    if fmt != "html" and (download is None or download not in offered):
+        names = ", ".join(f.name for f in offered)
+        return PlainTextResponse(f"unknown format {fmt!r}; use one of {names}\n", status_code=400)
     try:
         text = bound_text(query, params)
     except QueryError as exc:
@@ -156,7 +142,7 @@ async def named_query(request: Request, name: str) -> Response:
             "answer": answer,
         }
         return site.templates.TemplateResponse(request, "results.html", context, headers=headers)
-    media = downloads[fmt]
+    media = download.media_type
     if graph:
         triples = ox.parse(answer.payload, format=ox.RdfFormat.N_TRIPLES)
         return bytes_response(graph_bytes(triples, media, CURIES), media, headers)

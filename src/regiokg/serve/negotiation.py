@@ -4,62 +4,19 @@ and, on ties, by the more specific range and then by the server's order."""
 
 from __future__ import annotations
 
-import pyoxigraph as ox
+from regiokg.formats import RESULTS_FORMATS, graph_syntaxes, rdf_syntax, results_format
 
 __all__ = ["GRAPH_TYPES", "HTML", "RESULT_TYPES", "best_match", "media_type_for"]
 
 HTML = "text/html"
 
 #: SPARQL result media types -> pyoxigraph results format.
-RESULT_TYPES = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
+RESULT_TYPES = {f.media_type: f.oxigraph for f in RESULTS_FORMATS}
 #: RDF media types -> pyoxigraph RDF format (Turtle first: the default for graphs).
-GRAPH_TYPES = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    # Dataset syntaxes too (a graph answer is their default graph): Trifid asks for N-Quads.
-    "application/n-quads": ox.RdfFormat.N_QUADS,
-    "application/trig": ox.RdfFormat.TRIG,
-}
+GRAPH_TYPES = {f.media_type: f.oxigraph for f in graph_syntaxes()}
 # Aliases clients use for the same types (SPARQLWrapper sends several of these at once).
 _ALIASES = {
-    "application/json": "application/sparql-results+json",
-    "application/xml": "application/sparql-results+xml",
-    "text/xml": "application/sparql-results+xml",
-    "application/x-turtle": "text/turtle",
-    "text/n3": "text/turtle",
-    "text/plain": "application/n-triples",
-    "application/json-ld": "application/ld+json",
-    "text/x-nquads": "application/n-quads",
-    "application/x-trig": "application/trig",
-}
-# Values of the ``format`` request parameter: results type, graph type.
-_FORMAT_NAMES = {
-    "json": ("application/sparql-results+json", "application/ld+json"),
-    "xml": ("application/sparql-results+xml", "application/rdf+xml"),
-    "csv": ("text/csv", None),
-    "tsv": ("text/tab-separated-values", None),
-    "html": (HTML, HTML),
-    "turtle": (None, "text/turtle"),
-    "ttl": (None, "text/turtle"),
-    "n3": (None, "text/turtle"),
-    "nt": (None, "application/n-triples"),
-    "ntriples": (None, "application/n-triples"),
-    "n-triples": (None, "application/n-triples"),
-    "json-ld": (None, "application/ld+json"),
-    "jsonld": (None, "application/ld+json"),
-    "rdf+xml": (None, "application/rdf+xml"),
-    "rdfxml": (None, "application/rdf+xml"),
-    "nq": (None, "application/n-quads"),
-    "nquads": (None, "application/n-quads"),
-    "n-quads": (None, "application/n-quads"),
-    "trig": (None, "application/trig"),
+    alias: f.media_type for f in (*RESULTS_FORMATS, *graph_syntaxes()) for alias in f.media_aliases
 }
 
 
@@ -130,9 +87,9 @@ def media_type_for(values: list[str], *, graph: bool) -> str | None:
     known = GRAPH_TYPES if graph else RESULT_TYPES
     for value in values:
         value = value.strip().lower()
-        media = _FORMAT_NAMES.get(value, (None, None))[1 if graph else 0]
-        if media is None:
-            media = _ALIASES.get(value, value)
-        if media in known or media == HTML:
-            return media
+        if value in ("html", HTML):
+            return HTML
+        found = rdf_syntax(value) if graph else results_format(value)
+        if found is not None and found.media_type in known:
+            return found.media_type
     return None

@@ -12,6 +12,7 @@ from rdflib import BNode, Graph
 from rdflib.namespace import RDF, VOID
 
 from regiokg import export
+from regiokg.formats import graph_syntaxes
 from regiokg.serve.negotiation import GRAPH_TYPES, HTML, best_match
 from regiokg.serve.representations import bytes_response
 from regiokg.serve.site import Site
@@ -21,12 +22,7 @@ __all__ = ["router"]
 router = APIRouter()
 
 #: RDF media type -> rdflib serializer, for the graphs the export stage hands over.
-_RDFLIB = {
-    "text/turtle": "turtle",
-    "application/ld+json": "json-ld",
-    "application/n-triples": "nt",
-    "application/rdf+xml": "xml",
-}
+_RDFLIB = {f.media_type: f.rdflib for f in graph_syntaxes()}
 
 
 def _negotiated(request: Request, offered: list[str]) -> str:

@@ -9,19 +9,13 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 from fastapi import Response
 
+from regiokg.formats import graph_syntaxes
 from regiokg.serve.negotiation import GRAPH_TYPES, RESULT_TYPES
 
 __all__ = ["EXTENSIONS", "bytes_response", "graph_bytes", "graph_response", "results_bytes"]
 
 #: File extension of a data document -> its media type (``/data/<key>.<ext>``).
-EXTENSIONS = {
-    "ttl": "text/turtle",
-    "jsonld": "application/ld+json",
-    "nt": "application/n-triples",
-    "rdf": "application/rdf+xml",
-    "nq": "application/n-quads",
-    "trig": "application/trig",
-}
+EXTENSIONS = {f.suffix: f.media_type for f in graph_syntaxes()}
 _TEXT = ("text/", "application/n-triples", "application/n-quads", "application/trig")
 
 

@@ -1,10 +1,10 @@
 """Validate the knowledge graph against its SHACL shapes (``shapes/*.ttl``).
 
-Validation is the stage between build and store: :func:`validate_dataset` checks the
-dataset :func:`regiokg.build.build_dataset` returns, :func:`validate_files` checks Turtle,
-N-Triples, N-Quads or TriG files with the project's ontology. Both run pySHACL with RDFS
-inference over the ontology and return a :class:`~regiokg.validate.report.ValidationReport`
-that names every problem by the label, IRI and source document of the node it is about.
+Validation is the stage between build and store: :func:`validate_dataset` checks the dataset
+:func:`regiokg.build.build_dataset` returns, :func:`validate_files` checks Turtle, N-Triples,
+N-Quads, TriG, JSON-LD or RDF/XML files with the project's ontology. Both run pySHACL with RDFS
+inference over the ontology and return a :class:`~regiokg.validate.report.ValidationReport` that
+names every problem by the label, IRI and source document of the node it is about.
 
 The data graph is the union of the source graphs plus the controlled vocabularies (the SKOS
 concepts and schemes of the ontology graph), so that shapes can check that a sector is a
@@ -30,6 +30,7 @@ from rdflib.plugins.sparql import prepareQuery
 
 from regiokg.config import Project
 from regiokg.convert import quads_to_dataset, to_rdflib
+from regiokg.formats import RDF_SYNTAXES
 from regiokg.prefixes import PREFIXES, project_prefixes
 from regiokg.sources import ONTOLOGY_GRAPH, SourceError, discover, read_triples
 from regiokg.validate.report import ValidationReport, ValidationResult, read_report
@@ -50,15 +51,8 @@ __all__ = [
 SHAPES_NS = "https://w3id.org/regiokg/shapes#"
 
 #: File name endings :func:`read_data_files` understands, and the syntax of each.
-DATA_FORMATS = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    # JSON-LD is read without fetching: a remote @context is refused with a clear error.
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML,
-}
+# JSON-LD is read without fetching: a remote @context is refused with a clear error.
+DATA_FORMATS = {"." + f.suffix: f.oxigraph for f in RDF_SYNTAXES}
 
 #: What validation needs of the ontology: the class and property hierarchies (see above).
 _HIERARCHY = {RDF.type, RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentClass}
@@ -156,9 +150,10 @@ def validate_dataset(
 def validate_files(
     paths: Iterable[Path], project: Project, *, shapes_dir: Path | None = None
 ) -> ValidationReport:
-    """Validate the given data files with the project's ontology and shapes. Each Turtle
-    or N-Triples file is a source of its own; N-Quads and TriG keep their named graphs (an
-    ontology graph among them is replaced by the project's ontology). Unreadable files
+    """Validate the given data files with the project's ontology and shapes. The syntax
+    follows the file's suffix (see :data:`regiokg.formats.RDF_SYNTAXES`); what a file puts
+    in its default graph is a source of its own, its named graphs (N-Quads, TriG, JSON-LD)
+    are kept (an ontology graph among them is replaced by the project's ontology). Unreadable files
     raise :class:`regiokg.sources.SourceError` with file, line and column."""
     dataset, sources = read_data_files(paths, project)
     return validate_dataset(dataset, project, shapes_dir=shapes_dir, sources=sources)

@@ -21,7 +21,6 @@ from rdflib import RDFS, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, PROV, SH, SKOS, XSD
 from rdflib.term import Node
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from regiokg.prefixes import PREFIXES, curie
@@ -160,14 +159,16 @@ class ValidationReport:
                     line = Text(f"{r.severity}: ", style=_STYLE.get(r.severity, ""))
                     line.append(f"{r.focus_label} ({self.curie(r.focus)}) ")
                     line.append(f"{self.curie(r.path)}: {r.message}".lstrip(": "))
-                    console.print(line)
+                    console.print(line, soft_wrap=True)
             console.print(Text(self.summary(), style="bold"))
             return
         for shape, results in self._groups():
             first = results[0]
             tally = _tally(_count(results))
             console.print()
-            console.rule(Text(f"{first.shape_name} ({self.curie(shape)}): {tally}"), align="left")
+            title = f"{first.shape_name} ({self.curie(shape)}): {tally}"
+            console.print(Text(title, style="bold"), soft_wrap=True)
+            console.rule(style="dim")
             if first.shape_description:
                 console.print(Text(first.shape_description, style="italic"))
             for result in results:
@@ -195,30 +196,33 @@ class ValidationReport:
         )
 
     def _render_result(self, console: Console, result: ValidationResult) -> None:
+        # Lines are printed whole (soft wrap): a file name or an IRI is never cut to the
+        # console's width, however long the path of the checkout is.
         console.print()
         head = Text("  ")
         head.append(result.severity.upper(), style=_STYLE.get(result.severity, ""))
         head.append(f"  {result.focus_label}  ", style="bold")
         head.append(self.curie(result.focus))
-        console.print(head)
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="dim", no_wrap=True)
-        grid.add_column()
+        console.print(head, soft_wrap=True)
+        rows = []
         if result.path is not None:
-            grid.add_row("    property", self.curie(result.path))
+            rows.append(("property", self.curie(result.path)))
         if result.value is not None:
             value = self.curie(result.value)
             if result.value_label:
                 value += f"  ({result.value_label})"
-            grid.add_row("    value", value)
-        grid.add_row("    problem", result.message)
+            rows.append(("value", value))
+        rows.append(("problem", result.message))
         if result.sources or result.documents:
             where = ", ".join(result.sources)
             documents = ", ".join(self.curie(d) for d in result.documents)
             if documents:
                 where = f"{where}  (from {documents})" if where else documents
-            grid.add_row("    source", where)
-        console.print(grid)
+            rows.append(("source", where))
+        for name, text in rows:
+            line = Text(f"    {name:<8}", style="dim")
+            line.append(f"  {text}")
+            console.print(line, soft_wrap=True)
 
 
 def _count(results: list[ValidationResult]) -> dict[str, int]:
