@@ -30,6 +30,7 @@ class RKG(DefinedNamespace):
     CooperationOffice: URIRef
     Country: URIRef
     CuratedReference: URIRef
+    CuratorInference: URIRef
     DelegationVisit: URIRef
     DevelopmentAgency: URIRef
     EUDirectorateGeneral: URIRef
@@ -54,6 +55,7 @@ class RKG(DefinedNamespace):
     Programme: URIRef
     Project: URIRef
     PublicAuthority: URIRef
+    ReferenceBasis: URIRef
     Region: URIRef
     RegionalGovernment: URIRef
     ResearchOrganisation: URIRef
@@ -63,6 +65,7 @@ class RKG(DefinedNamespace):
     Strategy: URIRef
     Study: URIRef
     StudyVisit: URIRef
+    TextEvidence: URIRef
     Twinning: URIRef
     University: URIRef
     Venue: URIRef
@@ -95,11 +98,13 @@ class RKG(DefinedNamespace):
     smartSpecialisation: URIRef
     status: URIRef
     strategyOf: URIRef
+    supports: URIRef
     topic: URIRef
     twinnedCity: URIRef
 
     # datatype properties
     awardYear: URIRef
+    confidence: URIRef
     fromYear: URIRef
     includesMemberships: URIRef
     includesPeople: URIRef
@@ -110,6 +115,7 @@ class RKG(DefinedNamespace):
     rank: URIRef
     sha256: URIRef
     sourceFile: URIRef
+    spanChecksum: URIRef
     toYear: URIRef
 
 

@@ -24,6 +24,9 @@ COMMANDS = {
     "export": "export",
     "serve": "serve",
     "plot": "plot",
+    "ingest": "ingest",
+    "accept": "accept",
+    "evaluate-ingest": "evaluate_ingest",
 }
 
 
