@@ -58,10 +58,23 @@ _IRI_KIND = {
     "Programme": "programme",
     "Project": "project",
 }
-_IRI_PREFIXES = {"doc": "document", "country": "country", "region": "region", "city": "city",
-                 "venue": "venue", "o": "org", "p": "person", "ev": "event", "prj": "project",
-                 "prg": "programme", "meas": "measure", "fund": "fund", "part": "participation",
-                 "post": "post", "ref": "reference"}
+_IRI_PREFIXES = {
+    "doc": "document",
+    "country": "country",
+    "region": "region",
+    "city": "city",
+    "venue": "venue",
+    "o": "org",
+    "p": "person",
+    "ev": "event",
+    "prj": "project",
+    "prg": "programme",
+    "meas": "measure",
+    "fund": "fund",
+    "part": "participation",
+    "post": "post",
+    "ref": "reference",
+}
 _EVENT_NAMES = {
     "BusinessMission": ("Misja gospodarcza", "Business mission"),
     "StudyVisit": ("Wizyta studyjna", "Study visit"),

@@ -161,7 +161,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # w kwietniu 2011 | April 2011 | maj 2013
     (
         "month-year",
-        re.compile(_p(r"\b{m2}\s+{y2}{mark}", m2=_MONTH, y2=_YEAR, mark=_YEAR_MARK), re.I),
+        re.compile(_p(r"\b{m2},?\s+{y2}{mark}", m2=_MONTH, y2=_YEAR, mark=_YEAR_MARK), re.I),
+    ),
+    # w czerwcu | in June (the year comes from the publication date, or the text before)
+    (
+        "month",
+        re.compile(
+            _p(r"(?:\bwe?\s+|\bin\s+)(?:early\s+|late\s+|mid-?\s*)?{m2}(?![\s\d]*\d)", m2=_MONTH),
+            re.IGNORECASE,
+        ),
     ),
     # w latach 2009-2010 | na przełomie lat 2009 i 2010 | 2014-2020 period
     (

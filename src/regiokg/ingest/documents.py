@@ -253,8 +253,11 @@ def _title_line(text: str) -> str | None:
     candidates += lines
     for line in candidates:
         words = re.findall(r"[^\W\d]+", line)
-        if len(words) >= 3 and len(line) <= 200 and not line.endswith(":") and not (
-            _BOILERPLATE.search(line)
+        if (
+            len(words) >= 3
+            and len(line) <= 200
+            and not line.endswith(":")
+            and not (_BOILERPLATE.search(line))
         ):
             return line
     return None

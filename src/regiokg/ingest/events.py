@@ -39,6 +39,8 @@ _TRIGGERS = [
     (("study", "tour"), "StudyVisit"),
     (("wizyta",), "DelegationVisit"),
     (("visit",), "DelegationVisit"),
+    (("delegacja",), "DelegationVisit"),
+    (("delegation",), "DelegationVisit"),
     (("seminarium",), "Seminar"),
     (("seminar",), "Seminar"),
     (("webinar",), "Seminar"),
@@ -60,7 +62,8 @@ _TRIGGERS = [
 ]
 _PLANNED = re.compile(
     r"\b(planowan\w*|zaplanowan\w*|odbędzie się|odbędą się|będzie|będą|zostanie|zostaną|"
-    r"zaprasza\w*|przyszł\w+|will be|will take|is planned|are planned|planned|upcoming|"
+    r"zaprasza\w*|przyszł\w+|zapowiedzi\w*|zapowiedzia\w*|zapowiada\w*|kolejn\w+|"
+    r"will be|will take|is planned|are planned|planned|upcoming|announced|next|"
     r"to be held|will hold|invites?)\b",
     re.IGNORECASE,
 )
@@ -73,17 +76,19 @@ _HELD = re.compile(
 _ROLE_CUES = [
     (
         r"zorganizowan\w*(?:\s+\w+){0,2}\s+przez|organizowan\w*\s+przez|organizatorem\w*|"
-        r"organizatorami|organi[sz]ed by|organi[sz]ers?\b",
+        r"organizatorami|organi[sz]ed by|organi[sz]ers?\b|zorganizował\w*|zorganizowali|"
+        r"organizował\w*|organizowali",
         "organiser",
     ),
     (
-        r"przy współpracy|we współpracy z|współorganizator\w*|in (?:co-?operation|partnership|"
-        r"collaboration) with|co-organi[sz]ed by|together with",
+        r"przy współpracy|we współpracy z|współorganizator\w*|partnerem|partnerami|"
+        r"in (?:co-?operation|partnership|collaboration) with|co-organi[sz]ed by|together with|"
+        r"partnered by",
         "co-organiser",
     ),
     (
         r"w siedzibie|w gościnie|gospodarzem\w*|hosted by|at the (?:seat|premises|offices?) of|"
-        r"host(?:s|ed)?\b",
+        r"host(?:s|ed)?\b|siedzibę|odwiedzi\w*|visited|welcomed by|gościł\w*",
         "host",
     ),
     (
@@ -95,9 +100,17 @@ _ROLE_CUES = [
 ]
 _SPEAKING = re.compile(
     r"\b(przedstawił\w*|omówił\w*|scharakteryzował\w*|podkreślił\w*|zaprezentował\w*|"
-    r"wygłosił\w*|mówił\w*|zabrał\w* głos|wystąpieni\w+|prelegent\w*|"
+    r"wygłosił\w*|mówił\w*|zabrał\w* głos|głos zabrał\w*|wystąpieni\w+|prelegent\w*|"
+    r"zapowiedział\w*|powiedział\w*|stwierdził\w*|dodał\w*|zapewnił\w*|announced|noted|"
+    r"added|underlined|"
     r"presented|spoke|said|stressed|outlined|gave a (?:talk|presentation|speech)|speakers?|"
     r"keynote|explained|introduced)\b",
+    re.IGNORECASE,
+)
+# a cue naming several speakers at once: every person after it in the sentence speaks
+_SPEAKER_LIST = re.compile(
+    r"\b(speakers?(?: included| were)?|prelegent\w*|wśród prelegentów|wystąpili|"
+    r"wystąpienia wygłosili|głos zabrali)\b",
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[„“\"]([^„“”\"]{4,200})[”“\"]")
@@ -137,7 +150,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in re.finditer(
         r"(?<!\br)(?<!\bul)(?<!\bds)(?<!\bpt)(?<!\bnp)(?<!\bm\.in)"
-        r"(?<!\bS\.A)(?<!\bo\.o)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)"
+        r"(?<!\bS\.A)(?<!\bo\.o)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bprof)(?<!\bdr)"
+        r"(?<!\binż)(?<!\bmgr)(?<!\bim)(?<!\bśw)(?<!\btj)(?<!\bProf)"
         r"[.!?](?=\s+[A-ZĄĆĘŁŃÓŚŹŻ„\"•–-])|\n\s*\n|\n(?=\s*[•–\-*\d])",
         text,
     ):
@@ -206,7 +220,7 @@ def find_events(
             if any(m.start <= trigger[0] < m.end and m.kind != "place" for m in mentions):
                 continue  # the word is part of an organisation's name
             when = _nearest(s_dates, trigger[0], limit=150)
-            planned = announced or _announces(text, s_start, trigger[0])
+            planned = announced or _announces(text, s_start, s_end, trigger[0])
             previous = by_kind.get(cls)
             if (
                 in_sentence
@@ -215,12 +229,17 @@ def find_events(
                 and (in_sentence[-1].date.value == when.value and text[trigger[0]].islower())
             ):
                 in_sentence[-1].mentions.append(trigger)  # "misja i seminarium, 6–9 kwietnia"
+                if in_sentence[-1].cls == "DelegationVisit" and _is_weak(text, in_sentence[-1]):
+                    in_sentence[-1].cls = cls  # "a delegation travelled ... for a mission"
+                    by_kind[cls] = (in_sentence[-1], s_index)
                 continue
             if when is None and not planned:
                 if previous is not None and s_index - previous[1] <= 6:
                     previous[0].mentions.append(trigger)
                     sentence_of_event[s_index] = previous[0]
-                continue
+                    continue
+                if not _HELD.search(sentence_text):
+                    continue  # a word such as "meeting" used in passing
             if (
                 previous is not None
                 and when is not None
@@ -250,13 +269,21 @@ def find_events(
     return events
 
 
+def _is_weak(text: str, event: EventCandidate) -> bool:
+    """Whether the event was named only by the word for a delegation, which a more
+    specific word of the same sentence (mission, seminar) replaces."""
+    word = text[event.trigger[0] : event.trigger[1]].lower()
+    return word.startswith(("delegac", "delegation"))
+
+
 def _is_list_item(sentence_text: str) -> bool:
     return bool(re.match(r"\s*(?:[-–•*]|\d+[.)])", sentence_text))
 
 
-def _announces(text: str, s_start: int, position: int) -> bool:
-    """Whether a word announcing a future event stands shortly before ``position``."""
-    window = text[max(s_start, position - 80) : position]
+def _announces(text: str, s_start: int, s_end: int, position: int) -> bool:
+    """Whether a word announcing a future event stands shortly before ``position``, or
+    shortly after it in the same sentence ("a visit is planned for March")."""
+    window = text[max(s_start, position - 80) : min(s_end, position + 60)]
     return bool(_PLANNED.search(window))
 
 
@@ -288,14 +315,21 @@ def _past_tense(sentence_text: str, language: str) -> bool:
 
 
 def _status(planned: bool, sentence_text: str, when, published, language: str) -> str:
-    if planned:
+    """Planned when the text announces the event or its date lies after publication
+    (unless the sentence says it took place); held otherwise."""
+    if planned and not _HELD.search(sentence_text):
         return "planned"
-    if _past_tense(sentence_text, language):
+    if _HELD.search(sentence_text):
         return "held"
-    if when is not None and published is not None and when.first:
-        if when.first > published.isoformat()[: len(when.first)]:
-            return "planned"
-    return "held"
+    after = (
+        when is not None
+        and published is not None
+        and when.first
+        and when.first > published.isoformat()[: len(when.first)]
+    )
+    if after:
+        return "planned"
+    return "held" if _past_tense(sentence_text, language) or when is not None else "planned"
 
 
 def _attach_participants(text, spans, mentions, sentence_of_event, events) -> None:
@@ -322,6 +356,8 @@ def _attach_participants(text, spans, mentions, sentence_of_event, events) -> No
                 cues.append((s_start + m.start(), s_start + m.end(), role))
         for m in _SPEAKING.finditer(sentence_text):
             cues.append((s_start + m.start(), s_start + m.end(), "speaker"))
+        for m in _SPEAKER_LIST.finditer(sentence_text):
+            cues.append((s_start + m.start(), s_start + m.end(), "speakers"))
         cues.sort()
         if sentence_text.rstrip().endswith(":") and cues:
             carried = cues[-1][2]
@@ -343,16 +379,20 @@ def _role_of(agent: Mention, cues, s_agents, event: EventCandidate) -> str | Non
         people = [a for a in s_agents if a.kind == "person"]
         before = [a for a in people if a.end <= start]
         after = [a for a in people if a.start >= end]
-        if before and before[-1] is agent and start - agent.end < 80:
+        if before and before[-1] is agent and start - agent.end < 220:
             return "speaker"
         if not before and after and after[0] is agent and agent.start - end < 40:
             return "speaker"
-    previous = [c for c in cues if c[1] <= agent.start and c[2] != "speaker"]
+    if agent.kind == "person" and any(
+        role == "speakers" and end <= agent.start for _start, end, role in cues
+    ):
+        return "speaker"
+    previous = [c for c in cues if c[1] <= agent.start and c[2] not in {"speaker", "speakers"}]
     if not previous:
         return None
     role = previous[-1][2]
     if agent.start - previous[-1][1] > 400:
         return None
-    if role == "participant" and event.cls in {"BusinessMission", "DelegationVisit", "StudyVisit"}:
+    if role == "participant" and event.cls == "BusinessMission":
         return "delegate"
     return role

@@ -81,7 +81,20 @@ def extract(document: Document, gazetteer: Gazetteer) -> Extraction:
     text = document.text
     tokens = tokenize(text)
     known = gazetteer.find(tokens, text, document.language)
-    new = find_new_names(tokens, text, document.language, [(m.start, m.end) for m in known])
+    places = [(m.start, m.end) for m in known if m.kind == "place"]
+    others = [(m.start, m.end) for m in known if m.kind != "place"]
+    new = find_new_names(tokens, text, document.language, others, places)
+    for m in new:
+        if m.kind == "org":
+            entity = gazetteer.by_prefix(m.text.split(), "org", document.language)
+            if entity is not None:
+                m.iri, m.label, m.how, m.confidence = (
+                    entity.iri,
+                    entity.label(document.language),
+                    "label prefix",
+                    0.7,
+                )
+                m.cls = entity.classes[0] if entity.classes else m.cls
     mentions = _resolve(known + new)
     _share_labels(mentions)
     dates = find_dates(text, document.published)

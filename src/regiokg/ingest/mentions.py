@@ -218,6 +218,22 @@ class Gazetteer:
             i = match[1]
         return found
 
+    def by_prefix(self, words: list[str], kind: str, language: str = "pl") -> KnownEntity | None:
+        """The one entity of ``kind`` whose label begins with ``words`` (two or more,
+        matched by lemma): a short form such as "Płockiego Parku" for "Płocki Park
+        Przemysłowo-Technologiczny S.A."; None when no entity or several do."""
+        if len(words) < 2:
+            return None
+        found = set()
+        keys = lemmas(words[0], language) | lemmas(words[0], "en")
+        for key in keys:
+            for seq, entity, _variant in self._by_first.get(key, ()):
+                if entity.kind != kind or len(seq) <= len(words):
+                    continue
+                if all(_same_word(seq[k], words[k], language) for k in range(len(words))):
+                    found.add(entity.iri)
+        return self.entities[found.pop()] if len(found) == 1 else None
+
     def _match_at(self, tokens: list[Token], i: int, text: str, language: str):
         token = tokens[i]
         acronym = _ENDING.match(token.text)

@@ -71,6 +71,8 @@ _ORG_HEADS = {
     "rada": "AdvisoryBody",
     "council": "AdvisoryBody",
     "inkubator": "Organisation",
+    "strefa": "Organisation",
+    "zone": "Organisation",
     "incubator": "Organisation",
     "spolka": "Company",
     "company": "Company",
@@ -154,6 +156,12 @@ _HONORIFICS = {
     "mgr",
     "sir",
     "dame",
+    "professor",
+    "profesor",
+    "pana",
+    "panią",
+    "panem",
+    "doktor",
 }
 _CONNECTORS = {
     "i",
@@ -330,7 +338,15 @@ def _span_text(tokens: list[Token], a: int, b: int, text: str) -> tuple[int, int
 
 def _split_orgs(tokens: list[Token], run: Run, language: str) -> list[Run]:
     """The organisations inside one run: each starts at the adjectives before a kind word;
-    a later singular kind word opens the next one (a unit of a larger body)."""
+    a later singular kind word opens the next one (a unit of a larger body). English names
+    put the kind word last or first ("Paul Sabatier University", "University of Silesia"):
+    the whole run is the name."""
+    if language == "en":
+        has_head = any(
+            _is_org_head(t.text, language) or _COMPANY.match(t.text)
+            for t in tokens[run.first : run.last]
+        )
+        return [run] if has_head else []
     heads = [
         k
         for k in range(run.first, run.last)
@@ -372,120 +388,245 @@ def _starts_new(tokens: list[Token], k: int, previous: int) -> bool:
     return k - previous >= 2
 
 
-def find_new_names(
-    tokens: list[Token], text: str, language: str, taken: list[tuple[int, int]]
-) -> list[Mention]:
-    """Candidate organisations, people, places and programmes among ``tokens`` that overlap
-    none of the ``taken`` spans (known entities found before)."""
-    covered = bytearray(len(text) + 1)
-    for a, b in taken:
-        covered[a:b] = b"\1" * (b - a)
+class _Found:
+    """The new mentions of a document and the spans already taken."""
 
-    def free(a: int, b: int) -> bool:
-        return not any(covered[a:b])
+    def __init__(self, text: str, taken: list[tuple[int, int]]):
+        self.text = text
+        self.covered = bytearray(len(text) + 1)
+        for a, b in taken:
+            self.take(a, b)
+        self.out: list[Mention] = []
 
-    def take(a: int, b: int) -> None:
-        covered[a:b] = b"\1" * (b - a)
+    def free(self, a: int, b: int) -> bool:
+        return not any(self.covered[a:b])
 
-    out: list[Mention] = []
-    for run in _runs(tokens, text):
-        words = [t.text for t in tokens[run.first : run.last]]
-        # people: a first name or a title before one or two capitalised words
-        person = _person_in(tokens, run, language)
-        if person is not None:
-            a, b, conf = person
-            start, end, span = _span_text(tokens, a, b, text)
-            if free(start, end):
-                label = " ".join(
-                    person_nominative([t.text for t in tokens[a:b]])
-                    if language == "pl"
-                    else [t.text for t in tokens[a:b]]
-                )
-                out.append(
-                    Mention(
-                        start,
-                        end,
-                        span,
-                        "person",
-                        label,
-                        cls="Person",
-                        confidence=conf,
-                        how="name rule",
-                    )
-                )
-                take(start, end)
-            continue
-        lowered = {x for w in words for x in _folded_lemmas(w, language)}
-        if lowered & _PROGRAMME_HEADS and not any(_is_org_head(w, language) for w in words[:1]):
-            start, end, span = _span_text(tokens, run.first, run.last, text)
-            if free(start, end) and len(words) >= 2 or words[0].isupper():
-                label = _base_label(words, language)
-                out.append(
-                    Mention(
-                        start,
-                        end,
-                        span,
-                        "programme",
-                        label,
-                        cls="Programme",
-                        confidence=0.6,
-                        how="programme word",
-                    )
-                )
-                take(start, end)
-            continue
-        for org in _split_orgs(tokens, run, language):
-            org_words = [t.text for t in tokens[org.first : org.last]]
-            klass = org_class(org_words, language)
-            if klass is None:
-                continue
-            start, end, span = _span_text(tokens, org.first, org.last, text)
-            if not free(start, end) or len(org_words) < 2 and not _COMPANY.match(org_words[-1]):
-                continue
-            out.append(
-                Mention(
-                    start,
-                    end,
-                    span,
-                    "org",
-                    _base_label(org_words, language),
-                    cls=klass,
-                    confidence=0.7,
-                    how="kind word",
-                )
+    def take(self, a: int, b: int) -> None:
+        self.covered[a:b] = b"\1" * (b - a)
+
+    def add(self, tokens, a, b, kind, label, cls, confidence, how, extra=None) -> bool:
+        start, end, span = _span_text(tokens, a, b, self.text)
+        if not self.free(start, end):
+            return False
+        self.out.append(
+            Mention(
+                start,
+                end,
+                span,
+                kind,
+                label,
+                cls=cls,
+                confidence=confidence,
+                how=how,
+                extra=extra or {},
             )
-            take(start, end)
+        )
+        self.take(start, end)
+        return True
+
+
+def find_new_names(
+    tokens: list[Token],
+    text: str,
+    language: str,
+    taken: list[tuple[int, int]],
+    places: list[tuple[int, int]] = (),
+) -> list[Mention]:
+    """Candidate organisations, people, places, programmes and projects among ``tokens``
+    that overlap none of the ``taken`` spans (known entities found before). Known
+    ``places`` may lie inside a new name ("Programu Operacyjnego dla Województwa
+    Dolnośląskiego"); the longer name wins over them later."""
+    found = _Found(text, taken)
+    _quoted_projects(tokens, text, language, found)
+    for run in _runs(tokens, text):
+        for part in _split_at_person(tokens, run, language):
+            _classify_run(tokens, part, language, found)
+    _named_after_kind_word(tokens, text, language, found)
     for run in _runs(tokens, text):
         for k in range(run.first, run.last):
             token = tokens[k]
-            if not free(token.start, token.end) or not token.capitalised:
+            if not found.free(token.start, token.end) or not token.capitalised:
                 continue
             place = _place_at(tokens, k, run, language)
             if place is None:
                 continue
             b, match = place
-            start, end, span = _span_text(tokens, k, b, text)
-            if not free(start, end):
-                continue
             label = match.name_pl if (language == "pl" and match.name_pl) else match.name_en
             if match.kind == "city" and language == "pl":
                 label = " ".join(nominative([t.text for t in tokens[k:b]]))
-            out.append(
-                Mention(
-                    start,
-                    end,
-                    span,
-                    "place",
-                    label,
-                    cls={"city": "City", "region": "Region", "country": "Country"}[match.kind],
-                    confidence=0.75,
-                    how="gazetteer",
-                    extra={"place": match},
-                )
+            cls = {"city": "City", "region": "Region", "country": "Country"}[match.kind]
+            found.add(tokens, k, b, "place", label, cls, 0.75, "gazetteer", {"place": match})
+    # new names may contain known places; everything else must stay clear of known names
+    found.out = [m for m in found.out if m.kind == "place" or _may_hold(m, places, text)]
+    found.out.sort(key=lambda m: m.start)
+    return found.out
+
+
+def _may_hold(m: Mention, places, text: str) -> bool:
+    """A new name may hold a known place only as a complement after a short word
+    ("… dla Województwa Dolnośląskiego", "… of Toulouse"), never as a list of places."""
+    for a, b in places:
+        if a >= m.start and b <= m.end:
+            before = text[m.start : a].split()
+            if not before or before[-1].lower() not in {"dla", "w", "we", "of", "in", "for"}:
+                return False
+    return True
+
+
+def _split_at_person(tokens: list[Token], run: Run, language: str) -> list[Run]:
+    """A run "Andrzej Kowal z Uniwersytetu Wrocławskiego" is a person and an organisation:
+    split it at "z"/"ze"/"from"/"of" when the words before are a person's name."""
+    for k in range(run.first + 2, run.last - 1):
+        if tokens[k].text.lower() in {"z", "ze", "from", "of", "at"}:
+            head = Run(run.first, k)
+            if _person_in(tokens, head, language) is not None:
+                return [head, Run(k + 1, run.last)]
+            break
+    return [run]
+
+
+def _classify_run(tokens: list[Token], run: Run, language: str, found: _Found) -> None:
+    words = [t.text for t in tokens[run.first : run.last]]
+    person = _person_in(tokens, run, language)
+    if person is not None:
+        a, b, conf = person
+        names = [t.text for t in tokens[a:b]]
+        label = " ".join(person_nominative(names) if language == "pl" else names)
+        found.add(tokens, a, b, "person", label, "Person", conf, "name rule")
+        return
+    lowered = {x for w in words for x in _folded_lemmas(w, language)}
+    if lowered & _PROGRAMME_HEADS and not any(_is_org_head(w, language) for w in words[:1]):
+        if len(words) >= 2 or words[0].isupper():
+            found.add(
+                tokens,
+                run.first,
+                run.last,
+                "programme",
+                _base_label(words, language),
+                "Programme",
+                0.6,
+                "programme word",
             )
-            take(start, end)
-    out.sort(key=lambda m: m.start)
-    return out
+        return
+    for org in _split_orgs(tokens, run, language):
+        org_words = [t.text for t in tokens[org.first : org.last]]
+        klass = org_class(org_words, language)
+        if klass is None:
+            continue
+        if len(org_words) < 2 and not _COMPANY.match(org_words[-1]):
+            continue
+        found.add(
+            tokens,
+            org.first,
+            org.last,
+            "org",
+            _base_label(org_words, language),
+            klass,
+            0.7,
+            "kind word",
+        )
+
+
+def _named_after_kind_word(tokens: list[Token], text: str, language: str, found: _Found):
+    """A name standing right after a lower-case kind word ("klastra Axelera", "the company
+    Airbus"), or followed by one in apposition ("Aerospace Valley, the aeronautics
+    cluster"), is an organisation of that kind."""
+    for k, token in enumerate(tokens[:-1]):
+        word = token.text
+        if not word[:1].islower():
+            continue
+        lemma = _folded_lemmas(word, language) & _ORG_HEADS.keys()
+        nxt = tokens[k + 1]
+        gap = text[token.end : nxt.start]
+        proper = (
+            nxt.text.isupper()
+            or not analyses(nxt.text)
+            or any(lemma_[:1].isupper() for lemma_, _tag in analyses(nxt.text))
+        )
+        if (
+            lemma
+            and gap == " "
+            and proper
+            and nxt.capitalised
+            and nxt.text[:1].isalpha()
+            and found.free(nxt.start, nxt.end)
+        ):
+            b = k + 2
+            while (
+                b < len(tokens)
+                and tokens[b].capitalised
+                and tokens[b].text[:1].isalpha()
+                and text[tokens[b - 1].end : tokens[b].start] == " "
+                and b - k <= 4
+            ):
+                b += 1
+            names = [t.text for t in tokens[k + 1 : b]]
+            if any(_is_first_name(n) for n in names[:1]) or _post_at(tokens, k + 1, language):
+                continue
+            found.add(
+                tokens,
+                k + 1,
+                b,
+                "org",
+                " ".join(names),
+                _ORG_HEADS[sorted(lemma)[0]],
+                0.55,
+                "after a kind word",
+            )
+    for run in _runs(tokens, text) if language == "en" else ():
+        b = run.last
+        if b + 2 >= len(tokens) or tokens[b].text != ",":
+            continue
+        window = tokens[b + 1 : b + 6]
+        if not window or window[0].text.lower() not in {"the", "a", "an"}:
+            continue
+        for t in window[1:]:
+            heads = _folded_lemmas(t.text, language) & _ORG_HEADS.keys()
+            if heads and t.text[:1].islower():
+                names = [x.text for x in tokens[run.first : b]]
+                found.add(
+                    tokens,
+                    run.first,
+                    b,
+                    "org",
+                    " ".join(names),
+                    _ORG_HEADS[sorted(heads)[0]],
+                    0.55,
+                    "apposition",
+                )
+                break
+
+
+def _quoted_projects(tokens: list[Token], text: str, language: str, found: _Found) -> None:
+    """A quoted name right after "projekt"/"project"/"program"/"programme" names that
+    project or programme ('projektu „Klaster bez granic”')."""
+    for k, token in enumerate(tokens[:-1]):
+        lemmas_ = _folded_lemmas(token.text, language)
+        kind = (
+            "project"
+            if lemmas_ & {"projekt", "project"}
+            else ("programme" if lemmas_ & {"program", "programme"} else None)
+        )
+        if kind is None or tokens[k + 1].text not in _QUOTES:
+            continue
+        close = next(
+            (n for n in range(k + 2, min(len(tokens), k + 40)) if tokens[n].text in _QUOTES), None
+        )
+        if close is None or close == k + 2:
+            continue
+        label = text[tokens[k + 2].start : tokens[close - 1].end]
+        if "\n\n" in label:
+            continue
+        found.add(
+            tokens,
+            k + 2,
+            close,
+            kind,
+            " ".join(label.split()),
+            "Project" if kind == "project" else "Programme",
+            0.6,
+            "quoted name",
+        )
 
 
 def _person_in(tokens: list[Token], run: Run, language: str):
@@ -506,6 +647,11 @@ def _person_in(tokens: list[Token], run: Run, language: str):
         return None
     before = tokens[run.first - 1].text.lower().rstrip(".") if run.first > 0 else ""
     titled = k > run.first or before in _HONORIFICS or _post_at(tokens, run.first - 1, language)
+    if not titled and before == ",":
+        # "dyrektor klastra Axelera, Claire Martin": a post word a few words before
+        titled = any(
+            _post_at(tokens, j, language) for j in range(max(0, run.first - 6), run.first - 1)
+        )
     if _is_first_name(words[0]) and not _is_geo(words[1]):
         return k, run.last, 0.85 if titled else 0.75
     if titled:
@@ -514,7 +660,14 @@ def _person_in(tokens: list[Token], run: Run, language: str):
     if (
         after + 1 < len(tokens)
         and tokens[after].text in {",", "–", "-"}
-        and _post_at(tokens, after + 1, language)
+        and (
+            _post_at(tokens, after + 1, language)
+            or (
+                after + 2 < len(tokens)
+                and tokens[after + 1].text.lower() in {"the", "a"}
+                and _post_at(tokens, after + 2, language)
+            )
+        )
     ):
         return k, run.last, 0.7
     return None
@@ -538,10 +691,18 @@ def _place_at(tokens: list[Token], k: int, run: Run, language: str):
                 continue  # an acronym, not a town
             if language == "pl" and analyses(word) and not _is_geo(word):
                 continue  # a common Polish word that happens to name a town abroad
-            common = any(lemma[:1].islower() for lemma, _tag in analyses(word))
+            common = language == "pl" and any(lemma[:1].islower() for lemma, _ in analyses(word))
             before = tokens[k - 1].text.lower() if k > 0 else ""
             if common and before not in _PLACE_PREPOSITIONS:
                 continue  # "Marki" (brands) at a line start is not the town of Marki
+            if (
+                k > run.first
+                and tokens[k - 1].capitalised
+                and not _is_geo(tokens[k - 1].text)
+                and tokens[k - 1].text[:1].isalpha()
+                and language == "en"
+            ):
+                continue  # "Aerospace Valley": a word of a longer name
             names |= {lemma for lemma, _tag in analyses(word) if lemma[:1].isupper()}
         else:
             names |= {" ".join(nominative(words)), "-".join(nominative(words))}
