@@ -167,7 +167,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            _p(r"(?:\bwe?\s+|\bin\s+)(?:early\s+|late\s+|mid-?\s*)?{m2}(?![\s\d]*\d)", m2=_MONTH),
+            _p(
+                r"(?:\bwe?\s+|\bin\s+)(?:early\s+|late\s+|mid-?\s*)?{m2}(?![\s\d]*\d)"
+                r"(?:\s+(?P<shift>przyszłego|następnego|zeszłego|ubiegłego|poprzedniego)\s+roku"
+                r"|\s+(?P<shift_en>next|last) year)?",
+                m2=_MONTH,
+            ),
             re.IGNORECASE,
         ),
     ),
@@ -291,6 +296,9 @@ def _absolute(kind: str, m: re.Match[str], default_year: int | None) -> tuple:
         value = _iso(_int(m, "y2"), _int(m, "m2"), _int(m, "d2"))
         return value, value
     year2 = _int(m, "y2") or default_year
+    shift = m.groupdict().get("shift") or m.groupdict().get("shift_en")
+    if shift and year2 is not None:
+        year2 += -1 if shift.lower() in {"zeszłego", "ubiegłego", "poprzedniego", "last"} else 1
     month2 = _month(m, "m2")
     day2 = _int(m, "d2")
     last = _iso(year2, month2, day2)

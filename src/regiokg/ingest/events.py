@@ -77,7 +77,7 @@ _ROLE_CUES = [
     (
         r"zorganizowan\w*(?:\s+\w+){0,2}\s+przez|organizowan\w*\s+przez|organizatorem\w*|"
         r"organizatorami|organi[sz]ed by|organi[sz]ers?\b|zorganizował\w*|zorganizowali|"
-        r"organizował\w*|organizowali",
+        r"organizował\w*|organizowali|przygotował\w*|przygotowali|prepared by",
         "organiser",
     ),
     (
@@ -94,7 +94,8 @@ _ROLE_CUES = [
     (
         r"udział wzię\w*|wzię\w* (?:także |również )?udział|z udziałem|uczestnic\w*|uczestnikami|"
         r"took part|participants?|attended|attending|delegat\w*|delegation|przedstawiciel\w*|"
-        r"representatives? of|joined by",
+        r"representatives? of|joined by|represented by|reprezentowa\w*|reprezentanci|goście|"
+        r"guests",
         "participant",
     ),
 ]
@@ -102,7 +103,7 @@ _SPEAKING = re.compile(
     r"\b(przedstawił\w*|omówił\w*|scharakteryzował\w*|podkreślił\w*|zaprezentował\w*|"
     r"wygłosił\w*|mówił\w*|zabrał\w* głos|głos zabrał\w*|wystąpieni\w+|prelegent\w*|"
     r"zapowiedział\w*|powiedział\w*|stwierdził\w*|dodał\w*|zapewnił\w*|announced|noted|"
-    r"added|underlined|"
+    r"added|underlined|described|opisał\w*|"
     r"presented|spoke|said|stressed|outlined|gave a (?:talk|presentation|speech)|speakers?|"
     r"keynote|explained|introduced)\b",
     re.IGNORECASE,
@@ -219,19 +220,22 @@ def find_events(
             i = end
             if any(m.start <= trigger[0] < m.end and m.kind != "place" for m in mentions):
                 continue  # the word is part of an organisation's name
-            when = _nearest(s_dates, trigger[0], limit=150)
+            claimed = {id(e.date) for e in in_sentence if e.date is not None}
+            free_dates = [d for d in s_dates if id(d) not in claimed]
+            when = _nearest(free_dates, trigger[0], limit=150)
             planned = announced or _announces(text, s_start, s_end, trigger[0])
             previous = by_kind.get(cls)
+            joined = in_sentence[-1] if in_sentence else None
             if (
-                in_sentence
-                and when is not None
-                and in_sentence[-1].date is not None
-                and (in_sentence[-1].date.value == when.value and text[trigger[0]].islower())
+                joined is not None
+                and text[trigger[0]].islower()
+                and (_is_weak(text, joined) or _compound(text, joined.mentions[-1][1], trigger[0]))
             ):
-                in_sentence[-1].mentions.append(trigger)  # "misja i seminarium, 6–9 kwietnia"
-                if in_sentence[-1].cls == "DelegationVisit" and _is_weak(text, in_sentence[-1]):
-                    in_sentence[-1].cls = cls  # "a delegation travelled ... for a mission"
-                    by_kind[cls] = (in_sentence[-1], s_index)
+                joined.mentions.append(trigger)  # "misja i seminarium, 6–9 kwietnia"
+                if _is_weak(text, joined) and cls != "DelegationVisit":
+                    joined.cls = cls  # "a delegation travelled ... for a business mission"
+                    joined.trigger = trigger
+                    by_kind[cls] = (joined, s_index)
                 continue
             if when is None and not planned:
                 if previous is not None and s_index - previous[1] <= 6:
@@ -274,6 +278,13 @@ def _is_weak(text: str, event: EventCandidate) -> bool:
     specific word of the same sentence (mission, seminar) replaces."""
     word = text[event.trigger[0] : event.trigger[1]].lower()
     return word.startswith(("delegac", "delegation"))
+
+
+def _compound(text: str, end: int, start: int) -> bool:
+    """Whether two trigger words are one compound name ("misja gospodarcza i seminarium",
+    "conference and workshop"): only a conjunction and a few words between them."""
+    between = text[end:start]
+    return len(between) < 40 and bool(re.search(r"\b(i|oraz|and|&)\b", between))
 
 
 def _is_list_item(sentence_text: str) -> bool:

@@ -173,7 +173,7 @@ class Gazetteer:
                         continue
                     lang = "en" if all(not is_known(w) for w in words) else "pl"
                     seq = tuple(lemmas(w, lang) | lemmas(w, "en") for w in words)
-                    for key in seq[0]:
+                    for key in seq[0] | {"~" + fold(words[0])[:3]}:
                         self._by_first.setdefault(key, []).append((seq, entity, variant))
                     initials.setdefault(_initials(words), set()).add(entity.iri)
         for acronym, iris in initials.items():
@@ -246,9 +246,13 @@ class Gazetteer:
         if not token.capitalised:
             return None
         keys = lemmas(token.text, language) | lemmas(token.text, "en")
+        if not is_known(token.text) and len(token.text) >= 7:
+            keys = keys | {"~" + fold(token.text)[:3]}  # variant spellings, see _same_word
         best = None
         for key in keys:
             for seq, entity, _variant in self._by_first.get(key, ()):
+                if key.startswith("~") and len(seq) == 1:
+                    continue  # one word alone is matched by its lemmas only
                 end = _match_end(seq, tokens, i, language)
                 if end is None or (best is not None and end <= best[1]):
                     continue
@@ -302,6 +306,9 @@ def _single_word_ok(tokens: list[Token], i: int, language: str) -> bool:
     token = tokens[i]
     if not token.capitalised:
         return False
+    readings = analyses(token.text)
+    if language == "pl" and readings and all(tag.startswith("adj") for _l, tag in readings):
+        return False  # "Politechniki Śląskiej": an adjective is not the region
     following = tokens[i + 1] if i + 1 < len(tokens) else None
     if following is not None and following.capitalised and following.text[:1].isalpha():
         gap = following.start - token.end
@@ -323,10 +330,17 @@ def _same_word(label_lemmas: frozenset, word: str, language: str) -> bool:
     if is_known(word) and language == "pl" and any(fold(w) == folded for w in label_lemmas):
         return True
     for lemma in label_lemmas:
+        if len(folded) >= 7 and not is_known(word) and _one_edit(lemma, folded):
+            return True  # a variant spelling of a foreign name ("Masovian", "Mazovian")
         shared = len(_common_prefix(lemma, folded))
-        if shared >= 4 and shared >= max(len(lemma), len(folded)) - 4 and not is_known(word):
+        if shared >= 5 and shared >= max(len(lemma), len(folded)) - 3 and not is_known(word):
             return True
     return False
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by at most one substituted letter."""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 1
 
 
 def _common_prefix(a: str, b: str) -> str:

@@ -204,6 +204,74 @@ _PLACE_PREPOSITIONS = {
     "near",
     "of",
 }
+# English words that open sentences and are also names of towns somewhere
+_EN_CAPITALISED_WORDS = {
+    "All",
+    "The",
+    "This",
+    "That",
+    "It",
+    "In",
+    "On",
+    "At",
+    "As",
+    "An",
+    "And",
+    "But",
+    "For",
+    "No",
+    "One",
+    "Two",
+    "May",
+    "Will",
+    "Can",
+    "Our",
+    "We",
+    "He",
+    "She",
+    "They",
+    "There",
+    "Here",
+    "More",
+    "Most",
+    "Many",
+    "Some",
+    "Each",
+    "Every",
+    "New",
+    "Best",
+    "Early",
+    "Late",
+    "Second",
+    "First",
+    "Next",
+    "Last",
+    "Also",
+    "Both",
+    "Union",
+    "Unity",
+    "Independence",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+}
+# demonyms ("the French cluster") are not names of organisations
+_DEMONYM = re.compile(r"(?:ish|ian|ese|ean|ench|utch|zech|man|can|ic)$")
 _QUOTES = {"„", "”", "“", '"', "«", "»"}
 
 
@@ -463,12 +531,13 @@ def find_new_names(
 
 
 def _may_hold(m: Mention, places, text: str) -> bool:
-    """A new name may hold a known place only as a complement after a short word
-    ("… dla Województwa Dolnośląskiego", "… of Toulouse"), never as a list of places."""
+    """A new name may hold a known place only as a complement after its own words
+    ("… dla Województwa Dolnośląskiego", "Urząd Marszałkowski Województwa Śląskiego"),
+    never at its start nor in a list of places in capitals."""
     for a, b in places:
         if a >= m.start and b <= m.end:
             before = text[m.start : a].split()
-            if not before or before[-1].lower() not in {"dla", "w", "we", "of", "in", "for"}:
+            if not before or text[m.start : m.end].isupper():
                 return False
     return True
 
@@ -573,6 +642,29 @@ def _named_after_kind_word(tokens: list[Token], text: str, language: str, found:
                 0.55,
                 "after a kind word",
             )
+    for run in _runs(tokens, text) if language == "en" else ():
+        # "the Axelera cluster": a name between "the" and a lower-case kind word
+        b = run.last
+        if (
+            run.first > 0
+            and tokens[run.first - 1].text.lower() == "the"
+            and b < len(tokens)
+            and tokens[b].text[:1].islower()
+            and _folded_lemmas(tokens[b].text, language) & _ORG_HEADS.keys()
+        ):
+            heads = _folded_lemmas(tokens[b].text, language) & _ORG_HEADS.keys()
+            names = [x.text for x in tokens[run.first : b]]
+            if not _DEMONYM.search(names[-1]):
+                found.add(
+                    tokens,
+                    run.first,
+                    b,
+                    "org",
+                    " ".join(names),
+                    _ORG_HEADS[sorted(heads)[0]],
+                    0.55,
+                    "before a kind word",
+                )
     for run in _runs(tokens, text) if language == "en" else ():
         b = run.last
         if b + 2 >= len(tokens) or tokens[b].text != ",":
@@ -703,6 +795,8 @@ def _place_at(tokens: list[Token], k: int, run: Run, language: str):
                 and language == "en"
             ):
                 continue  # "Aerospace Valley": a word of a longer name
+            if language == "en" and word in _EN_CAPITALISED_WORDS:
+                continue  # "All people ...": a sentence opener, not the town of All
             names |= {lemma for lemma, _tag in analyses(word) if lemma[:1].isupper()}
         else:
             names |= {" ".join(nominative(words)), "-".join(nominative(words))}
