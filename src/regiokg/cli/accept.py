@@ -48,8 +48,8 @@ def command(ctx, candidates, only, drop, name) -> None:
             click.echo(exc.report.to_text(), nl=False)
         ctx.exit(1)
         return
+    dropped = f": {', '.join(result.dropped)}" if result.dropped else ""
     console.print(
         f"wrote {result.path} ({result.triples} triples; kept {len(result.kept)} candidates, "
-        f"dropped {len(result.dropped)}{': ' + ', '.join(result.dropped) if result.dropped else ''})"
-        "; run `regiokg build` to load it"
+        f"dropped {len(result.dropped)}{dropped}); run `regiokg build` to load it"
     )

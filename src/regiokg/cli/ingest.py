@@ -84,7 +84,13 @@ def command(ctx, paths, language, published, url, out_dir, max_chars, quiet) -> 
     for path in files:
         if not path.exists():
             raise click.UsageError(f"{path}: no such file or folder")
-    gazetteer = load_gazetteer(project)
+    loaded = {}
+
+    def gazetteer():
+        if "gazetteer" not in loaded:
+            loaded["gazetteer"] = load_gazetteer(project)
+        return loaded["gazetteer"]
+
     failed = 0
     steps = track(files, description="Reading", console=err) if len(files) > 1 else files
     for path in steps:

@@ -85,7 +85,9 @@ def ingest_document(
     """Read one document, extract candidates and, when ``out_dir`` is given, write
     ``{stem}.ttl`` (candidates), ``{stem}.txt`` (the text the offsets refer to),
     ``{stem}.review.json`` and ``{stem}.review.html`` there, each atomically. Raises
-    :class:`DocumentError` for unusable input; never touches ``graph/``."""
+    :class:`DocumentError` for unusable input; never touches ``graph/``. ``gazetteer``
+    is a :class:`~regiokg.ingest.mentions.Gazetteer`, a function returning one, or None
+    (read from the project's store)."""
     document = read_document(
         path, language=language, published=published, url=url, max_chars=max_chars
     )
@@ -93,6 +95,8 @@ def ingest_document(
         raise DocumentError(path, "candidates are not written into graph/; use regiokg accept")
     if gazetteer is None:
         gazetteer = load_gazetteer(project)
+    elif callable(gazetteer):
+        gazetteer = gazetteer()  # loaded only once a document proved readable
     extraction = extract(document, gazetteer)
     from regiokg.config import DEFAULT_BASE
 
@@ -111,10 +115,8 @@ def ingest_document(
         files["review"] = write_atomically(
             out / f"{stem}.review.json", review.to_json().encode("utf-8")
         )
-        files["html"] = write_atomically(
-            out / f"{stem}.review.html",
-            f"<!doctype html><meta charset='utf-8'><title>{stem}</title>{review.to_html()}".encode(),
-        )
+        page = f"<!doctype html><meta charset='utf-8'><title>{stem}</title>{review.to_html()}"
+        files["html"] = write_atomically(out / f"{stem}.review.html", page.encode())
     return IngestResult(cset, review, files)
 
 

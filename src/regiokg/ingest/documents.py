@@ -180,7 +180,7 @@ def _decode(data: bytes, path: Path, notes: list[str], hint: str | None = None) 
     if utf8_lines:
         notes.append(
             f"mixed encodings: {utf8_lines} line(s) in UTF-8, the others in {codepage}; "
-            "each line was decoded in its own"
+            "each line was decoded on its own"
         )
         return "".join(parts), f"mixed (utf-8 + {codepage})"
     return data.decode(codepage, errors="replace"), codepage

@@ -41,6 +41,11 @@ def load_gazetteer(project, store=None) -> Gazetteer:
 
     if store is None:
         store = _project_store(project)
+    if not hasattr(store, "quads_for_pattern"):
+        from regiokg.store import store_from_dataset
+
+        # rdflib's SPARQL engine takes tens of seconds on the subclass paths of the query
+        store = store_from_dataset(store)
     result = run(store, load_queries(project)["ingest_gazetteer"])
     rows = []
     for row in result.rows:
