@@ -153,9 +153,12 @@ class _Writer:
             ("role", ROLE),
             ("status", STATUS),
             ("owl", OWL),
-            ("r", Namespace(base + "id/")),
         ]:
-            self.g.bind(prefix, ns)
+            self.g.bind(prefix, ns, replace=True)
+        # the prefixes of the curated files, so that the candidates read like them
+        for prefix, path in _IRI_PREFIXES.items():
+            self.g.bind(prefix, Namespace(f"{base}id/{path}/"), replace=True)
+        self.g.bind("evidence", Namespace(f"{base}id/evidence/{self.doc.stem}/"), replace=True)
         self.doc_iri = URIRef(f"{base}id/document/{self.doc.stem}")
         self.candidates: list[Candidate] = []
         self.counters: dict[str, int] = {}
@@ -467,7 +470,7 @@ class _Writer:
             self.candidate(
                 "participation",
                 pnode,
-                f"{agent.label} — {p.role} — {label}",
+                f"{agent.label} ({p.role})",
                 True,
                 p.confidence,
                 [(p.mention.start, p.mention.end)],
