@@ -127,7 +127,7 @@ def _drop_orphans(graph: Graph) -> None:
         changed = False
         referenced = set(graph.objects())
         for node in set(graph.subjects()):
-            if node in referenced or node == URIRef:
+            if node in referenced:
                 continue
             types = set(graph.objects(node, RDF.type))
             orphan = isinstance(node, BNode) or types & {PROV.Derivation, PROV.Entity}

@@ -123,7 +123,6 @@ class CandidateSet:
     candidates: list[Candidate]
     graph: Graph
     document_iri: str
-    nodes: dict[str, set[str]] = field(default_factory=dict)
 
     def by_id(self) -> dict[str, Candidate]:
         """Candidates by id."""
@@ -134,7 +133,6 @@ class _Writer:
     """Builds the graph and the candidate list together."""
 
     def __init__(self, extraction: Extraction, base: str, known_base: str, place_codes):
-        self.x = extraction
         self.doc = extraction.document
         self.base = base
         self.known_base = known_base

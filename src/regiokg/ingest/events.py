@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from regiokg.ingest.dates import DateMention
 from regiokg.ingest.mentions import Mention, Token
@@ -165,19 +166,22 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=100_000)
+def _word_lemmas(word: str, language: str) -> frozenset[str]:
+    return frozenset(fold(x) for x in lemmas(word, language) | lemmas(word, "en"))
+
+
+_TRIGGER_HEADS = frozenset(words[0] for words, _cls in _TRIGGERS)
+
+
 def _trigger_at(tokens: list[Token], i: int, language: str) -> tuple[str, int] | None:
     """(class, end token) of a trigger starting at token ``i``."""
+    if not _word_lemmas(tokens[i].text, language) & _TRIGGER_HEADS:
+        return None
     for words, cls in _TRIGGERS:
         if i + len(words) > len(tokens):
             continue
-        if all(
-            words[k]
-            in {
-                fold(x)
-                for x in lemmas(tokens[i + k].text, language) | lemmas(tokens[i + k].text, "en")
-            }
-            for k in range(len(words))
-        ):
+        if all(words[k] in _word_lemmas(tokens[i + k].text, language) for k in range(len(words))):
             return cls, i + len(words)
     return None
 

@@ -30,6 +30,7 @@ def _morfeusz():
     return morfeusz2.Morfeusz(generate=True, expand_tags=True)
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower case without diacritics ("Śląskiego" -> "slaskiego"), for unaccented text."""
     text = text.replace("ł", "l").replace("Ł", "L")
@@ -91,6 +92,7 @@ def _readings(word: str, pos: set[str]) -> list[tuple[str, str, set[str], set[st
     return out
 
 
+@lru_cache(maxsize=50_000)
 def _generate(lemma: str, pos: str, number: str, gender: str) -> str | None:
     morf = _morfeusz()
     if morf is None:
@@ -132,6 +134,12 @@ def _to_nominative(word: str, pos: str, number: str, case: str, gender: str) -> 
 
 
 def nominative(words: list[str]) -> list[str]:
+    """The base form of an inflected Polish name given as words (see :func:`_nominative`)."""
+    return list(_nominative(tuple(words)))
+
+
+@lru_cache(maxsize=50_000)
+def _nominative(words: tuple[str, ...]) -> tuple[str, ...]:
     """The base form of an inflected Polish name given as words: leading adjectives, the
     head noun and the adjectives agreeing with it after it are put in the nominative; the
     other words stay. Of the readings, the one whose agreeing phrase is longest wins (the
@@ -152,7 +160,7 @@ def nominative(words: list[str]) -> list[str]:
                 score = (len(converted), number == "sg", case == "nom")
                 if score > best_score:
                     best, best_score = converted + list(words[len(converted) :]), score
-    return best
+    return tuple(best)
 
 
 def _agreeing(words: list[str], head_index: int, case: str, number: str, gender: str):

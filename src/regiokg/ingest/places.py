@@ -115,7 +115,11 @@ def _index() -> dict[str, list[PlaceMatch]]:
             region=region_of.get(city["admin1code"]) if city["countrycode"] == "PL" else None,
             population=int(city.get("population") or 0),
         )
-        names = {city["name"], *(n for n in city["alternatenames"] if n[:1].isupper())}
+        # Latin-script names only: the texts read are Polish or English
+        names = {
+            city["name"],
+            *(n for n in city["alternatenames"] if n[:1].isupper() and n.isascii() or _latin(n)),
+        }
         for name in names:
             add(name, match)
     for matches in index.values():
@@ -123,6 +127,10 @@ def _index() -> dict[str, list[PlaceMatch]]:
         # countries and regions before cities of the same name
         matches.sort(key=lambda m: (m.kind == "city", -m.population))
     return index
+
+
+def _latin(name: str) -> bool:
+    return name[:1].isupper() and all(ord(c) < 0x250 for c in name)
 
 
 def lookup_place(

@@ -13,7 +13,14 @@ import json
 
 from regiokg.ingest.candidates import Candidate, CandidateSet
 
-__all__ = ["review_rows", "review_table", "review_html", "review_json", "Review"]
+__all__ = [
+    "review_rows",
+    "review_table",
+    "review_html",
+    "review_json",
+    "Review",
+    "candidate_summary",
+]
 
 _ORDER = {
     "org": 0,
