@@ -44,6 +44,7 @@ test: lint system-deps
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/network.py
+	$(BIN)/python benchmarks/ingest.py
 
 clean:
 	rm -rf build .regiokg $(VENV)
