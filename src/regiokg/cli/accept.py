@@ -53,3 +53,6 @@ def command(ctx, candidates, only, drop, name) -> None:
         f"wrote {result.path} ({result.triples} triples; kept {len(result.kept)} candidates, "
         f"dropped {len(result.dropped)}{dropped}); run `regiokg build` to load it"
     )
+    text = candidates.with_suffix(".txt")
+    if text.exists():
+        console.print(f"its offsets refer to {text}: keep that text with your sources")

@@ -93,10 +93,13 @@ def _readings(word: str, pos: set[str]) -> list[tuple[str, str, set[str], set[st
 
 
 @lru_cache(maxsize=50_000)
-def _generate(lemma: str, pos: str, number: str, gender: str) -> str | None:
+def _generate(lemma: str, pos: str, number: str, gender: str, like: str = "") -> str | None:
+    """The nominative of ``lemma`` in ``number`` (and ``gender`` for adjectives); of
+    variant forms ("klastry", "klastery") the one closest to the word ``like`` read."""
     morf = _morfeusz()
     if morf is None:
         return None
+    forms = []
     for orth, _lemma, tag, _names, _quals in morf.generate(lemma):
         parts = tag.split(":")
         if (
@@ -107,8 +110,18 @@ def _generate(lemma: str, pos: str, number: str, gender: str) -> str | None:
             and (gender in parts[3].split(".") or pos == "subst")
             and (pos != "adj" or parts[-1] == "pos")
         ):
-            return orth
-    return None
+            forms.append(orth)
+    if not forms:
+        return None
+    like = like.lower()
+    return max(forms, key=lambda f: (_shared(f.lower(), like), -forms.index(f)))
+
+
+def _shared(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
 
 def _like(original: str, form: str) -> str:
@@ -127,7 +140,7 @@ def _to_nominative(word: str, pos: str, number: str, case: str, gender: str) -> 
         if num == number and case in cases and (gender in genders or pos == "subst"):
             if case == "nom":
                 return word
-            form = _generate(lemma, pos, number, gender)
+            form = _generate(lemma, pos, number, gender, tail)
             if form:
                 return (prefix + "-" if prefix else "") + _like(tail, form)
     return None

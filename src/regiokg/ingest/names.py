@@ -51,9 +51,9 @@ _ORG_HEADS = {
     "uczelnia": "University",
     "instytut": "ResearchOrganisation",
     "institute": "ResearchOrganisation",
-    "centrum": "ResearchOrganisation",
-    "centre": "ResearchOrganisation",
-    "center": "ResearchOrganisation",
+    "centrum": "Organisation",
+    "centre": "Organisation",
+    "center": "Organisation",
     "laboratorium": "ResearchOrganisation",
     "izba": "ChamberOfCommerce",
     "chamber": "ChamberOfCommerce",
@@ -347,6 +347,8 @@ def org_class(words: list[str], language: str) -> str | None:
         return "RegionalGovernment"
     if head == "Organisation" and ("klast" in text or "cluster" in text):
         return "ClusterAssociation"
+    if head == "Organisation" and re.search(r"naukow|badaw|research|science|technolog", text):
+        return "ResearchOrganisation"
     if head == "ResearchOrganisation" and "Company" in classes:
         return "Company"
     return head
@@ -521,7 +523,7 @@ def find_new_names(
             b, match = place
             label = match.name_pl if (language == "pl" and match.name_pl) else match.name_en
             if match.kind == "city" and language == "pl":
-                label = " ".join(nominative([t.text for t in tokens[k:b]]))
+                label = _place_lemma([t.text for t in tokens[k:b]], match.name_en) or label
             cls = {"city": "City", "region": "Region", "country": "Country"}[match.kind]
             found.add(tokens, k, b, "place", label, cls, 0.75, "gazetteer", {"place": match})
     # new names may contain known places; everything else must stay clear of known names
@@ -763,6 +765,30 @@ def _person_in(tokens: list[Token], run: Run, language: str):
     ):
         return k, run.last, 0.7
     return None
+
+
+def _place_lemma(words: list[str], hint: str = "") -> str | None:
+    """The base form of a place name from the dictionary's proper-noun lemmas, part by
+    part ("Bielsku-Białej" -> "Bielsko-Biała", "Jeleniej Górze" -> "Jelenia Góra"); for
+    names the dictionary lacks, the name in the nominative. Of several lemmas, the one the
+    gazetteer's name ``hint`` has wins ("Bielsko", not "Bielsk")."""
+    known = set(re.split(r"[\s-]+", fold(hint)))
+    out = []
+    for word in words:
+        parts = []
+        for part in word.split("-"):
+            proper = [lemma for lemma, _tag in analyses(part) if lemma[:1].isupper()]
+            if not proper:
+                break
+            parts.append(next((p for p in proper if fold(p) in known), proper[0]))
+        else:
+            out.append("-".join(parts))
+            continue
+        break
+    else:
+        if " ".join(out) and all(out):
+            return " ".join(out)
+    return " ".join(nominative(words))
 
 
 def _place_at(tokens: list[Token], k: int, run: Run, language: str):

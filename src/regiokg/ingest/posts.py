@@ -64,7 +64,7 @@ def find_posts(
                             person,
                             org,
                             "representative",
-                            "przedstawiciel" if language == "pl" else "representative",
+                            "Przedstawiciel" if language == "pl" else "Representative",
                             (person.start, org.end),
                             0.5,
                         )
