@@ -45,7 +45,7 @@ def command(ctx, candidates, only, drop, name) -> None:
     except AcceptError as exc:
         console.print(f"[red]refused[/] {exc}")
         if exc.report is not None:
-            click.echo(exc.report.to_text(), nl=False)
+            click.echo(exc.report_text or exc.report.to_text(), nl=False)
         ctx.exit(1)
         return
     dropped = f": {', '.join(result.dropped)}" if result.dropped else ""

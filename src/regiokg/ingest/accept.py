@@ -27,10 +27,12 @@ __all__ = ["AcceptError", "AcceptResult", "accept", "select_candidates"]
 
 class AcceptError(ValueError):
     """The candidates cannot be accepted; ``str()`` says why (and ``report`` holds the
-    validation report when the shapes refused them)."""
+    validation report when the shapes refused them, ``report_text`` its text naming the
+    file that was not written)."""
 
-    def __init__(self, message: str, report=None):
+    def __init__(self, message: str, report=None, report_text: str | None = None):
         self.report = report
+        self.report_text = report_text
         super().__init__(message)
 
 
@@ -186,10 +188,13 @@ def accept(candidates: Path | str, project, *, only=(), drop=(), name: str | Non
         except SourceError as exc:
             raise AcceptError(f"cannot validate: {exc}") from exc
     if not report.conforms:
+        # the report names the trial copy; say which file it would have been
+        text = report.to_text().replace(str(trial), f"{target} (not written)")
         raise AcceptError(
             f"the graph with {candidates.name} would not conform to the shapes; nothing was "
             "written. Drop the candidates named below (--drop ID) or fix the candidates file.",
             report,
+            text,
         )
     write_atomically(target, header + data)
     return AcceptResult(target, sorted(kept), sorted(dropped), len(graph))

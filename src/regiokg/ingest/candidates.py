@@ -535,4 +535,22 @@ def build_candidates(
         w.post(post, ids)
     for event in extraction.events:
         w.event(event, ids)
+    _link_dependencies(w)
     return CandidateSet(extraction, w.candidates, w.g, str(w.doc_iri))
+
+
+def _link_dependencies(w: _Writer) -> None:
+    """A new candidate whose statements name another candidate needs it (a city its new
+    country, an event its place): dropping the one drops the other."""
+    for c in w.candidates:
+        if not c.new:
+            continue
+        for p, o in w.g.predicate_objects(URIRef(c.iri)):
+            other = w.by_iri.get(str(o))
+            if (
+                other is not None
+                and other is not c
+                and p not in {PROV.wasDerivedFrom, PROV.qualifiedDerivation}
+                and other.id not in c.depends
+            ):
+                c.depends.append(other.id)
