@@ -38,3 +38,16 @@ def test_accept_missing_candidates(project, tmp_path):
     )
     assert result.exit_code == 1
     assert "no such candidates file" in " ".join(result.output.split())
+
+
+def test_ingest_a_folder(project, heldout_dir, tmp_path):
+    out = tmp_path / "candidates"
+    result = CliRunner().invoke(
+        main,
+        ["--project", str(project.root), "ingest", str(heldout_dir), "--out", str(out), "--quiet"],
+    )
+    assert result.exit_code == 0, result.output
+    stems = {p.stem for p in heldout_dir.iterdir() if p.suffix in {".txt", ".html"}}
+    assert {p.stem for p in out.glob("*.ttl")} == stems
+    assert {p.name.removesuffix(".review.html") for p in out.glob("*.review.html")} == stems
+    assert "candidates" in " ".join(result.output.split())
