@@ -115,6 +115,10 @@ _SPEAKER_LIST = re.compile(
     r"wystąpienia wygłosili|głos zabrali)\b",
     re.IGNORECASE,
 )
+# a trigger standing as the occasion of something the text dated just before
+_OCCASION = re.compile(
+    r"\b(podczas|w trakcie|przy okazji|during|on the occasion of)\s+$", re.IGNORECASE
+)
 _QUOTED = re.compile(r"[„“\"]([^„“”\"]{4,200})[”“\"]")
 
 
@@ -153,7 +157,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for m in re.finditer(
         r"(?<!\br)(?<!\bul)(?<!\bds)(?<!\bpt)(?<!\bnp)(?<!\bm\.in)"
         r"(?<!\bS\.A)(?<!\bo\.o)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bprof)(?<!\bdr)"
-        r"(?<!\binż)(?<!\bmgr)(?<!\bim)(?<!\bśw)(?<!\btj)(?<!\bProf)"
+        r"(?<!\binż)(?<!\bhab)(?<!\bmgr)(?<!\bim)(?<!\bśw)(?<!\btj)(?<!\bProf)"
         r"[.!?](?=\s+[A-ZĄĆĘŁŃÓŚŹŻ„\"•–-])|\n\s*\n|\n(?=\s*[•–\-*\d])",
         text,
     ):
@@ -211,6 +215,7 @@ def find_events(
         if not _is_list_item(sentence_text):
             announced = False
         s_dates = [d for d in dates if s_start <= d.start < s_end and d.first]
+        previous_span = spans[s_index - 1] if s_index else (0, 0)
         s_places = [m for m in mentions if s_start <= m.start < s_end and m.kind == "place"]
         in_sentence: list[EventCandidate] = []
         i = 0
@@ -227,6 +232,12 @@ def find_events(
             claimed = {id(e.date) for e in in_sentence if e.date is not None}
             free_dates = [d for d in s_dates if id(d) not in claimed]
             when = _nearest(free_dates, trigger[0], limit=150)
+            if when is None and _OCCASION.search(text, max(s_start, trigger[0] - 30), trigger[0]):
+                # "the signing took place during the congress": the congress holds the date
+                # the sentence before gives to what happened at it
+                before = [d for d in dates if previous_span[0] <= d.start < previous_span[1]]
+                if len(before) == 1 and before[0].first:
+                    when = before[0]
             planned = announced or _announces(text, s_start, s_end, trigger[0])
             previous = by_kind.get(cls)
             joined = in_sentence[-1] if in_sentence else None

@@ -162,6 +162,8 @@ _HONORIFICS = {
     "panią",
     "panem",
     "doktor",
+    "hab",
+    "inż.",
 }
 _CONNECTORS = {
     "i",
@@ -203,6 +205,10 @@ _PLACE_PREPOSITIONS = {
     "at",
     "near",
     "of",
+    "i",
+    "oraz",
+    "and",
+    ",",
 }
 # English words that open sentences and are also names of towns somewhere
 _EN_CAPITALISED_WORDS = {
@@ -380,6 +386,10 @@ def _name_tags(word: str):
     if morf is None:
         return []
     return [names for _s, _e, (_o, _l, _t, names, _q) in morf.analyse(word)]
+
+
+def _is_surname(word: str) -> bool:
+    return any("nazwisko" in names for names in _name_tags(word))
 
 
 def _is_geo(word: str) -> bool:
@@ -614,11 +624,13 @@ def _named_after_kind_word(tokens: list[Token], text: str, language: str, found:
             or not analyses(nxt.text)
             or any(lemma_[:1].isupper() for lemma_, _tag in analyses(nxt.text))
         )
+        # a brand written in mixed case ("bavAIRia") is a name too
+        brand = nxt.text[:1].islower() and any(c.isupper() for c in nxt.text[1:])
         if (
             lemma
             and gap == " "
             and proper
-            and nxt.capitalised
+            and (nxt.capitalised or brand)
             and nxt.text[:1].isalpha()
             and found.free(nxt.start, nxt.end)
         ):
@@ -746,7 +758,7 @@ def _person_in(tokens: list[Token], run: Run, language: str):
         titled = any(
             _post_at(tokens, j, language) for j in range(max(0, run.first - 6), run.first - 1)
         )
-    if _is_first_name(words[0]) and not _is_geo(words[1]):
+    if _is_first_name(words[0]) and (not _is_geo(words[1]) or _is_surname(words[1])):
         return k, run.last, 0.85 if titled else 0.75
     if titled:
         return k, run.last, 0.7
