@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import RDF
 
 from regiokg.config import Project
 from regiokg.ingest import ingest_document
@@ -129,3 +130,18 @@ def test_selection_follows_dependencies():
     assert kept == {"r1", "e1", "o1", "l1"}
     kept, _ = select_candidates(rows, only=["d"])  # by IRI
     assert "r1" in kept
+
+
+def test_a_new_name_whose_iri_exists_is_a_link(tmp_path):
+    from regiokg.ingest import build_candidates, extract, read_document
+    from regiokg.ingest.mentions import Gazetteer
+
+    path = tmp_path / "n.txt"
+    path.write_text("Spotkanie\n\nW Warszawie działa Klaster Zielonej Energii.\n", "utf-8")
+    known = ID + "org/klaster-zielonej-energii"
+    gazetteer = Gazetteer.from_rows([(known, "Green Energy Cluster", "ClusterInitiative", "org")])
+    cset = build_candidates(extract(read_document(path), gazetteer), known_iris=[known])
+    (row,) = [c for c in cset.candidates if c.iri == known]
+    assert not row.new
+    assert (URIRef(known), None, None) in cset.graph  # its evidence
+    assert (URIRef(known), RDF.type, None) not in cset.graph  # but no second type or label

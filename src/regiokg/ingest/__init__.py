@@ -101,7 +101,11 @@ def ingest_document(
     from regiokg.config import DEFAULT_BASE
 
     cset = build_candidates(
-        extraction, base=DEFAULT_BASE, known_base=gazetteer.base, place_codes=gazetteer.place_codes
+        extraction,
+        base=DEFAULT_BASE,
+        known_base=gazetteer.base,
+        place_codes=gazetteer.place_codes,
+        known_iris=gazetteer.entities,
     )
     review = Review(cset)
     files: dict[str, Path] = {}

@@ -161,6 +161,7 @@ class _Writer:
         self.candidates: list[Candidate] = []
         self.counters: dict[str, int] = {}
         self.by_iri: dict[str, Candidate] = {}
+        self.known: dict[str, str] = {}
 
     def iri(self, path: str) -> URIRef:
         return URIRef(f"{self.base}id/{path}")
@@ -273,6 +274,10 @@ class _Writer:
         )
         path = f"{_IRI_KIND.get(cls, 'org')}/{slug(m.label)}"
         node = self.iri(path)
+        if str(node) in self.known:
+            # the name is new to the labels but its IRI exists: state nothing new of it
+            m.iri = self.known[str(node)]
+            return self.entity(m)
         c = self.candidate(
             m.kind, node, m.label, True, m.confidence, [(m.start, m.end)], detail=cls
         )
@@ -518,13 +523,16 @@ def build_candidates(
     base: str = DEFAULT_BASE,
     known_base: str | None = None,
     place_codes: dict | None = None,
+    known_iris=(),
 ) -> CandidateSet:
     """The candidates of ``extraction`` and the Turtle graph stating them with evidence,
     written under ``base`` (the base of the curated files). ``known_base`` is the base of
     the store the known IRIs came from (rewritten to ``base``); ``place_codes`` maps
     ("country", ISO code) and ("region", NUTS code) to the IRIs of places already in the
-    graph, so gazetteer places reuse them."""
+    graph, so gazetteer places reuse them; a new name whose IRI would be one of
+    ``known_iris`` (the graph's entities) is taken as a mention of that entity."""
     w = _Writer(extraction, base, known_base or base, place_codes or {})
+    w.known = {str(w.local(iri)): iri for iri in known_iris or ()}
     w.document()
     ids: dict[int, Candidate] = {}
     for m in extraction.mentions:

@@ -90,7 +90,7 @@ def extract(document: Document, gazetteer: Gazetteer) -> Extraction:
     others = [(m.start, m.end) for m in known if m.kind != "place"]
     new = find_new_names(tokens, text, document.language, others, places)
     for m in new:
-        if m.kind == "org":
+        if m.kind == "org" and _distinctive(m.text.split(), document.language):
             entity = gazetteer.by_prefix(m.text.split(), "org", document.language)
             if entity is not None:
                 m.iri, m.label, m.how, m.confidence = (
@@ -106,6 +106,18 @@ def extract(document: Document, gazetteer: Gazetteer) -> Extraction:
     posts = find_posts(text, tokens, mentions, document.language)
     events = find_events(text, tokens, mentions, dates, document.language, document.published)
     return Extraction(document, mentions, dates, posts, events)
+
+
+_GENERIC = {"miasto", "gmina", "wojewodztwo", "powiat", "region", "city", "county", "state"}
+
+
+def _distinctive(words: list[str], language: str) -> bool:
+    """Whether a short form says which body it is ("Płockiego Parku"), not only what kind
+    ("Urzędu Miasta"): a word that is neither a kind word nor a generic place noun."""
+    from regiokg.ingest.morphology import fold, lemmas
+    from regiokg.ingest.names import ORG_HEADS
+
+    return any(not ({fold(x) for x in lemmas(w, language)} & (ORG_HEADS | _GENERIC)) for w in words)
 
 
 def _resolve(mentions: list[Mention]) -> list[Mention]:

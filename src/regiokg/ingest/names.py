@@ -23,7 +23,7 @@ from regiokg.ingest.mentions import Mention, Token
 from regiokg.ingest.morphology import analyses, fold, lemmas, nominative, person_nominative
 from regiokg.ingest.places import lookup_place
 
-__all__ = ["find_new_names", "POSTS", "org_class", "Run"]
+__all__ = ["find_new_names", "POSTS", "ORG_HEADS", "org_class", "Run"]
 
 # kind words (lemmas, folded) -> regiokg class of the organisation they head
 _ORG_HEADS = {
@@ -358,6 +358,10 @@ def org_class(words: list[str], language: str) -> str | None:
     if head == "ResearchOrganisation" and "Company" in classes:
         return "Company"
     return head
+
+
+#: the kind words of organisation names (folded lemmas)
+ORG_HEADS = frozenset(_ORG_HEADS)
 
 
 def _is_org_head(word: str, language: str) -> bool:
