@@ -87,6 +87,7 @@ def command(ctx, paths, language, published, url, out_dir, max_chars, quiet) -> 
     loaded = {}
 
     def gazetteer():
+        """The known entities, read once, when the first document proved readable."""
         if "gazetteer" not in loaded:
             loaded["gazetteer"] = load_gazetteer(project)
         return loaded["gazetteer"]

@@ -67,6 +67,7 @@ def select_candidates(rows: list[dict], only=(), drop=()) -> tuple[set[str], set
     by_iri = {r["iri"]: r["id"] for r in rows}
 
     def resolve(names) -> set[str]:
+        """Candidate ids of ids or IRIs (comma-separated lists too)."""
         out = set()
         for name in names:
             for part in str(name).split(","):

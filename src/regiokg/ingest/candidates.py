@@ -164,6 +164,7 @@ class _Writer:
         self.known: dict[str, str] = {}
 
     def iri(self, path: str) -> URIRef:
+        """The IRI of ``path`` under the base the files are written with."""
         return URIRef(f"{self.base}id/{path}")
 
     def local(self, known_iri: str) -> URIRef:
@@ -173,6 +174,7 @@ class _Writer:
         return URIRef(known_iri)
 
     def candidate(self, kind, iri, label, new, confidence, spans, detail="", depends=()):
+        """Record a candidate (or add spans to the one of the same IRI) and return it."""
         existing = self.by_iri.get(str(iri))
         if existing is not None:
             existing.spans.extend(s for s in spans if s not in existing.spans)
@@ -196,6 +198,7 @@ class _Writer:
         return c
 
     def evidence(self, node: URIRef, start: int, end: int, supports, confidence: float):
+        """State that ``node`` is derived from the span ``start:end`` of the text."""
         g = self.g
         ev = self.iri(f"evidence/{self.doc.stem}/{start}-{end}")
         g.add((node, PROV.wasDerivedFrom, self.doc_iri))
@@ -217,6 +220,7 @@ class _Writer:
         g.set((ev, RKG.confidence, Literal(Decimal(f"{value:.2f}"), datatype=XSD.decimal)))
 
     def labels(self, node: URIRef, label: str, *, pref: bool = True) -> None:
+        """Give ``node`` its label in the document's language (and as preferred label)."""
         lit = Literal(label, lang=self.doc.language)
         self.g.add((node, RDFS.label, lit))
         if pref:
@@ -224,6 +228,7 @@ class _Writer:
 
     # -- the document ----------------------------------------------------------------
     def document(self) -> None:
+        """State the document node: title, date, language, source text and checksum."""
         g, d = self.g, self.doc
         g.add((self.doc_iri, RDF.type, RKG.NewsItem))
         title = d.title or d.path.name
@@ -248,6 +253,7 @@ class _Writer:
 
     # -- entities ----------------------------------------------------------------------
     def entity(self, m: Mention) -> Candidate | None:
+        """State a mention: a link to a known entity, or a new entity with class and label."""
         if m.iri is not None:
             node = self.local(m.iri)
             c = self.candidate(
@@ -293,6 +299,7 @@ class _Writer:
         return c
 
     def place(self, m: Mention) -> Candidate | None:
+        """State a gazetteer place mention, new or reusing the graph's place of that code."""
         match: PlaceMatch | None = m.extra.get("place")
         if match is None:
             return None
@@ -368,6 +375,7 @@ class _Writer:
         return node, True
 
     def reference(self, node: URIRef, supports, package: str) -> None:
+        """Mark gazetteer facts of ``node`` as taken from ``package``, not from the text."""
         versions = gazetteer_versions()
         name = package if package not in versions else f"{package} {versions[package]}"
         basis = self.iri(f"reference/{slug(name)}")
@@ -385,6 +393,7 @@ class _Writer:
 
     # -- posts, events, participations -----------------------------------------------
     def post(self, post, ids: dict[int, Candidate]) -> None:
+        """State a post (person, organisation, role, title) with its evidence."""
         person = ids.get(id(post.person))
         org = ids.get(id(post.org))
         if person is None or org is None:
@@ -416,6 +425,7 @@ class _Writer:
         )
 
     def event(self, event, ids: dict[int, Candidate]) -> None:
+        """State an event with its class, status, dates, place and participations."""
         g, d = self.g, self.doc
         when = event.date
         place = ids.get(id(event.place)) if event.place is not None else None

@@ -342,6 +342,7 @@ def find_dates(text: str, published: date | None = None) -> list[DateMention]:
     found: list[tuple[int, int, str, re.Match[str] | None, tuple | None]] = []
 
     def free(start: int, end: int) -> bool:
+        """Whether no longer expression already covers ``start:end``."""
         return not any(taken[start:end])
 
     for kind, pattern in _PATTERNS:

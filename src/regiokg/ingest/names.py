@@ -483,12 +483,15 @@ class _Found:
         self.out: list[Mention] = []
 
     def free(self, a: int, b: int) -> bool:
+        """Whether no earlier mention covers ``a:b``."""
         return not any(self.covered[a:b])
 
     def take(self, a: int, b: int) -> None:
+        """Mark ``a:b`` as covered."""
         self.covered[a:b] = b"\1" * (b - a)
 
     def add(self, tokens, a, b, kind, label, cls, confidence, how, extra=None) -> bool:
+        """Add a mention of tokens ``a:b`` unless covered; whether it was added."""
         start, end, span = _span_text(tokens, a, b, self.text)
         if not self.free(start, end):
             return False

@@ -74,6 +74,7 @@ def _index() -> dict[str, list[PlaceMatch]]:
     index: dict[str, list[PlaceMatch]] = {}
 
     def add(name: str, match: PlaceMatch) -> None:
+        """Index ``match`` under the folded ``name``."""
         key = fold(name)
         if len(key) >= 3:
             index.setdefault(key, []).append(match)
