@@ -36,6 +36,8 @@ PUBLISHED = date(2013, 7, 4)
         ("kwi 9, 2011 | News", "kwi 9, 2011", "2011-04-09"),
         ("w czerwcu odbędą się", "w czerwcu", "2013-06"),
         ("w maju przyszłego roku", "w maju przyszłego roku", "2014-05"),
+        ("targi 12-14.10.2016 r. w", "12-14.10.2016 r.", "2016-10-12/2016-10-14"),
+        ("on October 14th, 2015", "October 14th, 2015", "2015-10-14"),
     ],
 )
 def test_absolute_dates(text, span, value):

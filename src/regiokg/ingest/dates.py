@@ -146,6 +146,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    # 12-14.10.2016 r. (a range of days written in numbers)
+    (
+        "numeric-range",
+        re.compile(
+            r"(?<![\d.\-/])(?P<d1>[0-3]?\d)\s*[-–]\s*(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)\."
+            r"(?P<y2>(?:19|20)\d\d)(?:\s*r\.)?(?![\d])"
+        ),
+    ),
     # 2011-04-09 | 29.05.2006 | 19-12-2014 | 9/4/2011
     (
         "iso",
@@ -292,6 +300,10 @@ def _absolute(kind: str, m: re.Match[str], default_year: int | None) -> tuple:
     if kind == "month-year":
         year = _int(m, "y2")
         return _iso(year, _month(m, "m2")), _iso(year, _month(m, "m2"))
+    if kind == "numeric-range":
+        year, month = _int(m, "y2"), _int(m, "m2")
+        first, last = _iso(year, month, _int(m, "d1")), _iso(year, month, _int(m, "d2"))
+        return (first, last) if first and last and first <= last else (None, None)
     if kind in {"iso", "numeric"}:
         value = _iso(_int(m, "y2"), _int(m, "m2"), _int(m, "d2"))
         return value, value
