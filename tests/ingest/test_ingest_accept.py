@@ -145,3 +145,8 @@ def test_a_new_name_whose_iri_exists_is_a_link(tmp_path):
     assert not row.new
     assert (URIRef(known), None, None) in cset.graph  # its evidence
     assert (URIRef(known), RDF.type, None) not in cset.graph  # but no second type or label
+
+
+def test_accept_keeps_to_graph(ingested, scratch_project):
+    with pytest.raises(AcceptError, match="plain file name"):
+        accept(ingested.files["candidates"], scratch_project, name="../outside.ttl")

@@ -27,8 +27,8 @@ from regiokg.cli import project_from
 @click.pass_context
 def command(ctx, gold_dir, docs_dir, per_document) -> None:
     """Print precision, recall and F1 of ingest against gold annotations: entity mentions,
-    linking to existing IRIs, dates, and event–participant links (format: tests/ingest/
-    gold/README.md)."""
+    linking to existing IRIs, dates, and event–participant links (their format:
+    tests/ingest/gold/README.md)."""
     from regiokg.ingest.evaluation import EvaluationError, evaluate_gold_dir, scores_table
 
     project = project_from(ctx)

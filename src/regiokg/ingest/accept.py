@@ -169,6 +169,8 @@ def accept(candidates: Path | str, project, *, only=(), drop=(), name: str | Non
     except Exception as exc:  # rdflib raises several kinds on broken Turtle
         raise AcceptError(f"{candidates}: not readable as Turtle: {exc}") from exc
     graph = _filtered_graph(graph, rows, dropped, review["document"]["iri"])
+    if name is not None and (Path(name).name != name or not name.endswith(".ttl")):
+        raise AcceptError(f"--name {name!r}: give a plain file name ending in .ttl")
     target = Path(project.graph_dir) / (name or _file_name(review["document"]))
     if target.exists():
         raise AcceptError(
