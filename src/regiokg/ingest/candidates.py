@@ -200,7 +200,8 @@ class _Writer:
     def evidence(self, node: URIRef, start: int, end: int, supports, confidence: float):
         """State that ``node`` is derived from the span ``start:end`` of the text."""
         g = self.g
-        ev = self.iri(f"evidence/{self.doc.stem}/{start}-{end}")
+        # one derivation per span and node, so that rkg:supports speaks of this node only
+        ev = self.iri(f"evidence/{self.doc.stem}/{start}-{end}/{self.path_of(node)}")
         g.add((node, PROV.wasDerivedFrom, self.doc_iri))
         g.add((node, PROV.qualifiedDerivation, ev))
         g.add((ev, RDF.type, PROV.Derivation))
@@ -218,6 +219,10 @@ class _Writer:
         old = g.value(ev, RKG.confidence)
         value = max(confidence, float(old)) if old is not None else confidence
         g.set((ev, RKG.confidence, Literal(Decimal(f"{value:.2f}"), datatype=XSD.decimal)))
+
+    def path_of(self, node: URIRef) -> str:
+        """The path of ``node`` under ``{base}id/`` (its kind and slug)."""
+        return str(node).removeprefix(f"{self.base}id/")
 
     def labels(self, node: URIRef, label: str, *, pref: bool = True) -> None:
         """Give ``node`` its label in the document's language (and as preferred label)."""
@@ -380,13 +385,24 @@ class _Writer:
         name = package if package not in versions else f"{package} {versions[package]}"
         basis = self.iri(f"reference/{slug(name)}")
         g = self.g
-        d = BNode()
+        d = self.iri(f"evidence/{slug(name)}/{self.path_of(node)}")
         g.add((node, PROV.qualifiedDerivation, d))
         g.add((d, RDF.type, PROV.Derivation))
         g.add((d, RDF.type, RKG.ReferenceBasis))
         g.add((d, PROV.entity, basis))
         for prop in supports:
             g.add((d, RKG.supports, prop))
+        g.add(
+            (
+                d,
+                RDFS.comment,
+                Literal(
+                    f"Taken by regiokg ingest from the offline gazetteer {name}, where the "
+                    "name the document uses was found; the document does not state these facts.",
+                    lang="en",
+                ),
+            )
+        )
         g.add((basis, RDF.type, PROV.Entity))
         g.add((basis, RDFS.label, Literal(f"Gazetteer: {name}", lang="en")))
         g.add((node, PROV.wasDerivedFrom, self.doc_iri))
