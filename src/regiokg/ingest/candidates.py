@@ -224,12 +224,10 @@ class _Writer:
         """The path of ``node`` under ``{base}id/`` (its kind and slug)."""
         return str(node).removeprefix(f"{self.base}id/")
 
-    def labels(self, node: URIRef, label: str, *, pref: bool = True) -> None:
-        """Give ``node`` its label in the document's language (and as preferred label)."""
-        lit = Literal(label, lang=self.doc.language)
-        self.g.add((node, RDFS.label, lit))
-        if pref:
-            self.g.add((node, SKOS.prefLabel, lit))
+    def labels(self, node: URIRef, label: str) -> None:
+        """Give ``node`` its label in the document's language: one ``rdfs:label`` per
+        language, the project's convention (no ``skos:prefLabel`` beside it)."""
+        self.g.add((node, RDFS.label, Literal(label, lang=self.doc.language)))
 
     # -- the document ----------------------------------------------------------------
     def document(self) -> None:
@@ -294,7 +292,7 @@ class _Writer:
         )
         if (node, RDF.type, None) not in self.g:
             self.g.add((node, RDF.type, FOAF.Person if cls == "Person" else RKG[cls]))
-            self.labels(node, m.label, pref=cls != "Person")
+            self.labels(node, m.label)
             if cls == "Person":
                 self.g.add((node, FOAF.name, Literal(m.label)))
             if cls in {"Programme", "Project"}:
@@ -469,7 +467,7 @@ class _Writer:
         if (node, RDF.type, None) in g:
             return
         g.add((node, RDF.type, RKG[event.cls]))
-        self.labels(node, label, pref=False)
+        self.labels(node, label)
         if event.name:
             g.add((node, SCHEMA.name, Literal(event.name, lang=d.language)))
         g.add((node, RKG.status, STATUS[event.status]))
