@@ -25,6 +25,13 @@ def test_polish_text_in_each_usual_encoding(tmp_path, codec, name):
     assert doc.published == date(2015, 5, 12)
 
 
+def test_utf16_with_byte_order_mark(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_bytes(("Aktualności\n\n" + POLISH).encode("utf-16"))
+    doc = read_document(path)
+    assert POLISH in doc.text and any("UTF-16" in note for note in doc.notes)
+
+
 def test_mixed_encodings_are_decoded_line_by_line(tmp_path):
     path = tmp_path / "mixed.txt"
     path.write_bytes(POLISH.encode("utf-8") + POLISH.encode("cp1250"))

@@ -93,15 +93,23 @@ def read_document(
         data = path.read_bytes()
     except OSError as exc:
         raise DocumentError(path, f"cannot read file: {exc.strerror or exc}") from exc
+    notes: list[str] = []
     if not data.strip():
         raise DocumentError(path, "the file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 with its byte-order mark, as Windows editors save "Unicode" text
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as exc:
+            reason = f"not valid UTF-16 despite its byte-order mark: {exc}"
+            raise DocumentError(path, reason) from exc
+        notes.append("UTF-16 text, read as such")
     if _looks_binary(data):
         raise DocumentError(
             path,
             "this is a binary file, not text or HTML (a PDF or office "
             "document must be converted to text first)",
         )
-    notes: list[str] = []
     title = page_date = page_url = None
     if path.suffix.lower() in {".html", ".htm", ".xhtml"} or _HTML_START.match(data[:2048]):
         markup, encoding = _decode(data, path, notes, hint=_meta_charset(data))
