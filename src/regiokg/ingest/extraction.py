@@ -49,9 +49,9 @@ def load_gazetteer(project, store=None) -> Gazetteer:
     result = run(store, load_queries(project)["ingest_gazetteer"])
     rows = []
     for row in result.rows:
-        names = ("entity", "label", "class", "kind", "lang", "preferred")
+        names = ("entity", "label", "class", "kind", "lang", "property")
         values = [_value(row[name]) for name in names]
-        values[5] = values[5] in {"true", "1", "True"}
+        values[5] = values[5] in _PREFERRED
         values[2] = values[2].rsplit("#", 1)[-1].rsplit("/", 1)[-1]
         rows.append(tuple(values))
     gazetteer = Gazetteer.from_rows(rows)
@@ -61,6 +61,13 @@ def load_gazetteer(project, store=None) -> Gazetteer:
     }
     gazetteer.base = project.base_iri
     return gazetteer
+
+
+#: the properties that give an entity's own name (others give variants)
+_PREFERRED = {
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://www.w3.org/2000/01/rdf-schema#label",
+}
 
 
 def _value(term) -> str:
