@@ -9,6 +9,10 @@ per span (``rkg:TextEvidence`` with an ``oa:TextPositionSelector``, ``rkg:spanCh
 ``rkg:supports`` and ``rkg:confidence``); places linked through a gazetteer carry a
 ``rkg:ReferenceBasis`` naming the package and its version. No quoted text is written: the
 build resolves quotes from the source text.
+
+Long because one writer states every kind of candidate (document, entities, gazetteer
+places, posts, events, participations) into one graph and one list, so that ids,
+dependencies and evidence IRIs stay consistent across the kinds.
 """
 
 from __future__ import annotations

@@ -23,103 +23,18 @@ from datetime import date
 from functools import lru_cache
 
 from regiokg.ingest.dates import DateMention
+from regiokg.ingest.lexicon import HELD as _HELD
+from regiokg.ingest.lexicon import OCCASION as _OCCASION
+from regiokg.ingest.lexicon import PLANNED as _PLANNED
+from regiokg.ingest.lexicon import QUOTED as _QUOTED
+from regiokg.ingest.lexicon import ROLE_CUES as _ROLE_CUES
+from regiokg.ingest.lexicon import SPEAKER_LIST as _SPEAKER_LIST
+from regiokg.ingest.lexicon import SPEAKING as _SPEAKING
+from regiokg.ingest.lexicon import TRIGGERS as _TRIGGERS
 from regiokg.ingest.mentions import Mention, Token
 from regiokg.ingest.morphology import fold, lemmas
 
 __all__ = ["EventCandidate", "Participant", "find_events", "sentences"]
-
-# (lemma words, class) — the first word of a multi-word trigger is its head
-_TRIGGERS = [
-    (("misja", "gospodarczy"), "BusinessMission"),
-    (("business", "mission"), "BusinessMission"),
-    (("trade", "mission"), "BusinessMission"),
-    (("misja",), "BusinessMission"),
-    (("mission",), "BusinessMission"),
-    (("wizyta", "studyjny"), "StudyVisit"),
-    (("study", "visit"), "StudyVisit"),
-    (("study", "tour"), "StudyVisit"),
-    (("wizyta",), "DelegationVisit"),
-    (("visit",), "DelegationVisit"),
-    (("delegacja",), "DelegationVisit"),
-    (("delegation",), "DelegationVisit"),
-    (("seminarium",), "Seminar"),
-    (("seminar",), "Seminar"),
-    (("webinar",), "Seminar"),
-    (("konferencja",), "Conference"),
-    (("conference",), "Conference"),
-    (("kongres",), "Congress"),
-    (("congress",), "Congress"),
-    (("targi",), "Conference"),
-    (("targ",), "Conference"),
-    (("fair",), "Conference"),
-    (("warsztat",), "Workshop"),
-    (("warsztaty",), "Workshop"),
-    (("workshop",), "Workshop"),
-    (("spotkanie",), "Meeting"),
-    (("meeting",), "Meeting"),
-    (("forum",), "Conference"),
-    (("szczyt",), "Conference"),
-    (("summit",), "Conference"),
-]
-_PLANNED = re.compile(
-    r"\b(planowan\w*|zaplanowan\w*|odbędzie się|odbędą się|będzie|będą|zostanie|zostaną|"
-    r"zaprasza\w*|przyszł\w+|zapowiedzi\w*|zapowiedzia\w*|zapowiada\w*|kolejn\w+|"
-    r"will be|will take|is planned|are planned|planned|upcoming|announced|next|"
-    r"to be held|will hold|invites?)\b",
-    re.IGNORECASE,
-)
-_HELD = re.compile(
-    r"\b(odbył\w* się|odbyło się|zorganizowan\w* został\w*|miał\w* miejsce|took place|"
-    r"was held|were held|hosted|gathered|wzięli udział|wziął udział|wzięło udział)\b",
-    re.IGNORECASE,
-)
-# role cues: pattern -> role; a cue gives its role to the names after it in its clause
-_ROLE_CUES = [
-    (
-        r"zorganizowan\w*(?:\s+\w+){0,2}\s+przez|organizowan\w*\s+przez|organizatorem\w*|"
-        r"organizatorami|organi[sz]ed by|organi[sz]ers?\b|zorganizował\w*|zorganizowali|"
-        r"organizował\w*|organizowali|przygotował\w*|przygotowali|prepared by",
-        "organiser",
-    ),
-    (
-        r"przy współpracy|we współpracy z|współorganizator\w*|partnerem|partnerami|"
-        r"in (?:co-?operation|partnership|collaboration) with|co-organi[sz]ed by|together with|"
-        r"partnered by",
-        "co-organiser",
-    ),
-    (
-        r"w siedzibie|w gościnie|gospodarzem\w*|hosted by|at the (?:seat|premises|offices?) of|"
-        r"host(?:s|ed)?\b|siedzibę|odwiedzi\w*|visited|welcomed by|gościł\w*",
-        "host",
-    ),
-    (
-        r"udział wzię\w*|wzię\w* (?:także |również )?udział|z udziałem|uczestnic\w*|uczestnikami|"
-        r"took part|participants?|attended|attending|delegat\w*|delegation|przedstawiciel\w*|"
-        r"representatives? of|joined by|represented by|reprezentowa\w*|reprezentanci|goście|"
-        r"guests",
-        "participant",
-    ),
-]
-_SPEAKING = re.compile(
-    r"\b(przedstawił\w*|omówił\w*|scharakteryzował\w*|podkreślił\w*|zaprezentował\w*|"
-    r"wygłosił\w*|mówił\w*|zabrał\w* głos|głos zabrał\w*|wystąpieni\w+|prelegent\w*|"
-    r"zapowiedział\w*|powiedział\w*|stwierdził\w*|dodał\w*|zapewnił\w*|announced|noted|"
-    r"added|underlined|described|opisał\w*|"
-    r"presented|spoke|said|stressed|outlined|gave a (?:talk|presentation|speech)|speakers?|"
-    r"keynote|explained|introduced)\b",
-    re.IGNORECASE,
-)
-# a cue naming several speakers at once: every person after it in the sentence speaks
-_SPEAKER_LIST = re.compile(
-    r"\b(speakers?(?: included| were)?|prelegent\w*|wśród prelegentów|wystąpili|"
-    r"wystąpienia wygłosili|głos zabrali)\b",
-    re.IGNORECASE,
-)
-# a trigger standing as the occasion of something the text dated just before
-_OCCASION = re.compile(
-    r"\b(podczas|w trakcie|przy okazji|during|on the occasion of)\s+$", re.IGNORECASE
-)
-_QUOTED = re.compile(r"[„“\"]([^„“”\"]{4,200})[”“\"]")
 
 
 @dataclass
