@@ -2,7 +2,8 @@
 find what they say about the ecosystem, and write reviewable candidates with evidence.
 
 One module per concern: :mod:`~regiokg.ingest.documents` (reading and decoding),
-:mod:`~regiokg.ingest.morphology` (Polish word forms), :mod:`~regiokg.ingest.mentions`
+:mod:`~regiokg.ingest.morphology` (Polish word forms), :mod:`~regiokg.ingest.lexicon` (the
+word lists the rules read), :mod:`~regiokg.ingest.mentions`
 (entities already in the graph), :mod:`~regiokg.ingest.names` (new names),
 :mod:`~regiokg.ingest.places` (gazetteers), :mod:`~regiokg.ingest.dates`,
 :mod:`~regiokg.ingest.posts`, :mod:`~regiokg.ingest.events`,
