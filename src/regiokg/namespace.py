@@ -62,6 +62,7 @@ class RKG(DefinedNamespace):
     SciencePark: URIRef
     Seminar: URIRef
     SourceDocument: URIRef
+    SourceTable: URIRef
     Strategy: URIRef
     Study: URIRef
     StudyVisit: URIRef
@@ -78,6 +79,8 @@ class RKG(DefinedNamespace):
     basedIn: URIRef
     coordinatedBy: URIRef
     coordinates: URIRef
+    ecContribution: URIRef
+    ecMaxContribution: URIRef
     eventKind: URIRef
     financedBy: URIRef
     fundedProject: URIRef
@@ -86,6 +89,7 @@ class RKG(DefinedNamespace):
     inNetwork: URIRef
     labelLevel: URIRef
     measuredEntity: URIRef
+    netEcContribution: URIRef
     networkMeasure: URIRef
     nutsRegion: URIRef
     onBehalfOf: URIRef
@@ -100,6 +104,7 @@ class RKG(DefinedNamespace):
     strategyOf: URIRef
     supports: URIRef
     topic: URIRef
+    totalCost: URIRef
     twinnedCity: URIRef
 
     # datatype properties
@@ -112,9 +117,12 @@ class RKG(DefinedNamespace):
     memberCount: URIRef
     memberCountDate: URIRef
     networkKind: URIRef
+    pic: URIRef
     rank: URIRef
     sha256: URIRef
+    sme: URIRef
     sourceFile: URIRef
+    sourceRow: URIRef
     spanChecksum: URIRef
     toYear: URIRef
 

@@ -29,6 +29,7 @@ COMMANDS = {
     "accept": "accept",
     "evaluate-ingest": "evaluate_ingest",
     "partners": "partners",
+    "import": "imports",
 }
 
 
