@@ -77,6 +77,7 @@ test: lint system-deps $(NPM_STAMP) $(CLIENTS_STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/network.py
+	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/loadgen.py --clients 32 --expensive 5 --seconds 60
 	$(BIN)/python benchmarks/w3c_sparql.py
 	$(BIN)/python benchmarks/cordis_import.py

@@ -28,6 +28,9 @@ COMMANDS = {
     "serve": "serve",
     "plot": "plot",
     "evidence": "evidence",
+    "ingest": "ingest",
+    "accept": "accept",
+    "evaluate-ingest": "evaluate_ingest",
     "partners": "partners",
     "import": "imports",
 }
