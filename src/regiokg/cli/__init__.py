@@ -24,6 +24,7 @@ COMMANDS = {
     "export": "export",
     "serve": "serve",
     "plot": "plot",
+    "synth": "synth",
 }
 
 
