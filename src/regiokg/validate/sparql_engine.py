@@ -394,7 +394,8 @@ class _Compiler:
 
         for p, o in self._constraints(prop):
             if p == SH.hasValue:
-                query = f"SELECT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ {self.edge('?this', path, _term(o))} }} }}"
+                has = self.edge("?this", path, _term(o))
+                query = f"SELECT ?this WHERE {{ {focus} FILTER NOT EXISTS {{ {has} }} }}"
                 add(query, SH.HasValueConstraintComponent)
                 continue
             condition = self.value_condition(prop, p, o, "?value")
@@ -425,7 +426,8 @@ class _Compiler:
             query = (
                 f"SELECT DISTINCT ?this ?lang WHERE {{ {focus} {values} {other} "
                 f'FILTER (isLiteral(?value) && LANG(?value) != "" && !sameTerm(?value, ?other) '
-                f"&& LCASE(LANG(?value)) = LCASE(LANG(?other))) BIND (LCASE(LANG(?value)) AS ?lang) }}"
+                "&& LCASE(LANG(?value)) = LCASE(LANG(?other))) "
+                "BIND (LCASE(LANG(?value)) AS ?lang) }"
             )
             add(query, SH.UniqueLangConstraintComponent)
         return checks
@@ -441,7 +443,10 @@ class _Compiler:
                 f"SELECT ?this WHERE {{ {focus} OPTIONAL {{ {where} }} }} "
                 f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) < {bound})"
             )
-        return f"SELECT ?this WHERE {{ {focus} {where} }} GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {bound})"
+        return (
+            f"SELECT ?this WHERE {{ {focus} {where} }} "
+            f"GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {bound})"
+        )
 
     def sparql_check(self, shape: Node, constraint: Node, severity: URIRef) -> Check:
         select = self.shapes.value(constraint, SH.select)
