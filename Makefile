@@ -41,9 +41,15 @@ system-deps:
 test: lint system-deps
 	$(BIN)/python -m pytest
 
+# The scale benchmark (100k and 1M quads, each stage beside its peer; about an hour on two
+# cores) prints a markdown table and saves build/bench/scale.json; BENCH_SIZES=100k for a
+# quick run, BENCH_SIZES=100k,1M,10M to add 10M (regiokg's side only at 10M).
+BENCH_SIZES ?= 100k,1M
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/network.py
+	$(BIN)/python benchmarks/scale.py --sizes $(BENCH_SIZES)
 
 clean:
 	rm -rf build .regiokg $(VENV)
