@@ -9,6 +9,7 @@ import pytest
 from rdflib import Literal
 from rdflib.namespace import SH
 
+from regiokg.sources import SourceError
 from regiokg.synth import PLANTS, synthesise
 from regiokg.validate import (
     SHAPES_NS,
@@ -111,3 +112,20 @@ def test_one_query_per_constraint(project):
     constraints = sum(1 for _ in shapes.objects(None, SH.sparql))
     assert len(checks) > constraints
     assert all("$this" not in c.query for c in checks)
+
+
+def test_bad_quads_file_names_file_and_line(project, tmp_path):
+    broken = tmp_path / "broken.nq"
+    broken.write_text("<http://a> <http://b> <http://c> <http://g> .\n<http://a> <http://b> .\n")
+    with pytest.raises(SourceError) as caught:
+        validate_files([broken], project, engine="sparql")
+    assert caught.value.line == 2 and str(broken) in str(caught.value)
+
+
+def test_default_graph_of_a_quads_file_is_the_file(project, tmp_path):
+    data = tmp_path / "triples.nq"
+    data.write_text(
+        '<https://w3id.org/regiokg/id/test/x> <http://www.w3.org/ns/prov#wasDerivedFrom> "doc" .\n'
+    )
+    report = validate_files([data], project, engine="sparql")
+    assert {r.sources for r in report.results} == {(str(data),)}

@@ -223,27 +223,27 @@ def validate_store(
 
 
 def read_data_store(paths: Iterable[Path], project: Project) -> tuple[ox.Store, dict[str, str]]:
-    """Like :func:`read_data_files`, but into an in-memory pyoxigraph store, streaming:
-    the files are parsed and loaded quad by quad, for inputs too large for rdflib."""
-    ontology_iri = project.graph_iri(ONTOLOGY_GRAPH)
+    """Like :func:`read_data_files`, but into an in-memory pyoxigraph store: N-Quads, TriG
+    and N-Triples are loaded by Oxigraph's bulk loader without passing through Python, for
+    inputs too large for rdflib; Turtle files are parsed as :func:`read_data_files` does."""
+    ontology = ox.NamedNode(project.graph_iri(ONTOLOGY_GRAPH))
     store = ox.Store()
     sources: dict[str, str] = {}
     for path in map(Path, paths):
         file_graph = ox.NamedNode(path.resolve().as_uri())
-
-        def renamed(quads, path=path, file_graph=file_graph):
-            for quad in quads:
-                graph = quad.graph_name
-                if isinstance(graph, ox.DefaultGraph):
-                    graph = file_graph
-                elif graph.value == ontology_iri:
-                    continue
-                if graph.value not in sources:
-                    sources[graph.value] = str(path)
-                yield ox.Quad(quad.subject, quad.predicate, quad.object, graph)
-
-        store.bulk_extend(renamed(_stream_quads(path)))
-    ontology = ox.NamedNode(ontology_iri)
+        before = set(store.named_graphs())
+        fmt = DATA_FORMATS.get(path.suffix.lower())
+        if fmt in (None, ox.RdfFormat.TURTLE):
+            store.bulk_extend(
+                ox.Quad(q.subject, q.predicate, q.object, file_graph) for q in _stream_quads(path)
+            )
+        else:
+            _bulk_load(store, path, fmt, file_graph)
+        for graph in set(store.named_graphs()) - before:
+            sources.setdefault(graph.value, str(path))
+    # An ontology graph among the files is replaced by the project's ontology.
+    store.remove_graph(ontology)
+    sources.pop(ontology.value, None)
     store.bulk_extend(
         ox.Quad(t.subject, t.predicate, t.object, ontology)
         for source in discover(project)
@@ -251,6 +251,23 @@ def read_data_store(paths: Iterable[Path], project: Project) -> tuple[ox.Store, 
         for t in read_triples(source.path)
     )
     return store, sources
+
+
+def _bulk_load(store: ox.Store, path: Path, fmt: ox.RdfFormat, file_graph: ox.NamedNode) -> None:
+    base = path.resolve().as_uri()
+    try:
+        if fmt.supports_datasets:
+            store.bulk_load(path=path, format=fmt, base_iri=base)
+            # Quads in the default graph belong to the file, as read_data_files has it.
+            if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None):
+                store.update(f"ADD DEFAULT TO <{file_graph.value}> ; CLEAR DEFAULT")
+        else:
+            store.bulk_load(path=path, format=fmt, base_iri=base, to_graph=file_graph)
+    except OSError as exc:
+        raise SourceError(path, f"cannot read file: {exc.strerror or exc}") from exc
+    except SyntaxError as exc:
+        reason = (exc.msg or str(exc)).split(": ", 1)[-1]
+        raise SourceError(path, reason, exc.lineno, exc.offset) from exc
 
 
 def _engine(engine: str, size: int) -> str:

@@ -163,7 +163,9 @@ _INTEGERS = {
 }
 _LANGUAGE_TAG = "^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$"
 _SELECT = re.compile(r"\bSELECT\b", re.IGNORECASE)
-_OPENING = re.compile(r"\{(?!\s*SELECT\b)", re.IGNORECASE)
+# A group that is not a subquery and not the pattern of EXISTS / NOT EXISTS (which sees
+# the bindings of the solution it tests, ?this among them).
+_OPENING = re.compile(r"(?<!EXISTS )\{(?!\s*SELECT\b)", re.IGNORECASE)
 _THIS = re.compile(r"\$this\b")
 _MESSAGE_VAR = re.compile(r"\{[?$](\w+)\}")
 _TYPE_OF = re.compile(r"(?<![\w?$:])a\s+((?:[A-Za-z][\w-]*)?:[\w-]+|<[^>\s]+>)")
@@ -453,11 +455,13 @@ class _Compiler:
         if select is None:
             raise UnsupportedShape(f"shape {shape}: a SPARQL constraint without sh:select")
         text = _THIS.sub("?this", str(select))
+        text = re.sub(r"EXISTS\s*\{", "EXISTS {", text)
 
         # The query is evaluated once for all focus nodes, not with $this pre-bound: every
-        # group that is not a subquery gets the target pattern, so that ?this is bound to
-        # a focus node wherever the original relied on the pre-binding (inside FILTER NOT
-        # EXISTS, in a branch of UNION). Where ?this is already bound it changes nothing.
+        # group that is not a subquery or an EXISTS pattern gets the target pattern, so
+        # that ?this is bound to a focus node wherever the original relied on the
+        # pre-binding (a branch of UNION testing FILTER NOT EXISTS). Where ?this is
+        # already bound it changes nothing.
         def bind_this(match: re.Match) -> str:
             return "{ " + self.target(shape) + " "
 
