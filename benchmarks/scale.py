@@ -1,0 +1,610 @@
+"""Scale benchmark: the pipeline on synthetic ecosystems of 100k and 1M quads (10M with
+``--sizes 10M``), each stage beside the peer it replaces, measured in the same run.
+
+Run with ``make bench`` (or ``python benchmarks/scale.py --sizes 100k,1M``). For each size
+it generates a graph with ``regiokg synth``, then measures, each stage in a fresh process
+so that its peak memory (maximum resident set) is its own:
+
+* load: rdflib parsing the N-Quads into a Dataset against pyoxigraph's bulk load into the
+  on-disk store (:func:`regiokg.store.load_files`);
+* validation: plain pySHACL (``regiokg validate --engine pyshacl``) against the shapes
+  compiled to SPARQL (``--engine sparql``), both from the file, with a check that both
+  report the same results;
+* every named query: rdflib's SPARQL on the parsed Dataset against the embedded store,
+  median and 95th percentile (rdflib runs are cut at ``--rdflib-timeout`` seconds);
+* network: the collaboration network as regiokg builds it today (rows into Python) and as
+  one SPARQL aggregation (``co_participation_network``); PageRank, betweenness sampled at
+  k = 500 pivots, exact betweenness at about 2,500 nodes, networkx against igraph; the
+  brokerage roles (networkx only: igraph has no peer);
+* a real server: the 1M graph pushed into ``oxigraph serve`` over the Graph Store
+  Protocol, the named queries and the aggregation run there.
+
+Prints a markdown table and saves everything as JSON (``--out``, default build/bench).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import multiprocessing as mp
+import os
+import platform
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000, "10M": 10_000_000}
+#: Quads the generator writes per organisation (measured; see regiokg.synth).
+QUADS_PER_ORGANISATION = 160
+RKG = "https://w3id.org/regiokg/ontology#"
+
+
+# --- running a stage in a process of its own
+
+
+def _child(queue, fn, args):
+    start = time.perf_counter()
+    try:
+        result = fn(*args)
+    except Exception as exc:  # reported in the table, the run goes on
+        result = {"error": f"{type(exc).__name__}: {exc}"}
+    result.setdefault("seconds", time.perf_counter() - start)
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    queue.put(result)
+
+
+def stage(fn, *args, timeout: float | None = None) -> dict:
+    """Run ``fn(*args)`` in a fresh process; its dict result gains ``seconds`` (unless it
+    timed itself), ``peak_mb`` and, past ``timeout``, ``timeout``."""
+    ctx = mp.get_context("spawn")
+    queue = ctx.Queue()
+    process = ctx.Process(target=_child, args=(queue, fn, args))
+    process.start()
+    try:
+        return queue.get(timeout=timeout)
+    except Exception:
+        return {"timeout": timeout}
+    finally:
+        process.join(5)
+        if process.is_alive():
+            process.kill()
+
+
+def _quantiles(runs: list[float]) -> dict:
+    runs = sorted(runs)
+    p95 = runs[min(len(runs) - 1, round(0.95 * (len(runs) - 1)))]
+    return {"median": statistics.median(runs), "p95": p95, "runs": len(runs)}
+
+
+def _time(fn, repeat: int) -> dict:
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - start)
+    return _quantiles(runs)
+
+
+# --- stages
+
+
+def generate(out: str, organisations: int) -> dict:
+    from regiokg.synth import synthesise
+
+    start = time.perf_counter()
+    summary = synthesise(out, organisations=organisations, seed=1)
+    seconds = time.perf_counter() - start
+    return {
+        "quads": summary.quads,
+        "path": summary.path,
+        "counts": summary.counts,
+        "seconds": seconds,
+    }
+
+
+def rdflib_load(path: str) -> dict:
+    from rdflib import Dataset
+
+    start = time.perf_counter()
+    dataset = Dataset()
+    dataset.parse(path, format="nquads")
+    return {"quads": len(dataset), "seconds": time.perf_counter() - start}
+
+
+def store_load(path: str, store_dir: str) -> dict:
+    import pyoxigraph as ox
+
+    from regiokg.config import Project
+    from regiokg.sources import ONTOLOGY_GRAPH, discover, read_triples
+    from regiokg.store import load_files
+
+    project = Project(ROOT)
+    ontology = ox.NamedNode(project.graph_iri(ONTOLOGY_GRAPH))
+    extra = [
+        ox.Quad(t.subject, t.predicate, t.object, ontology)
+        for s in discover(project)
+        if s.is_ontology
+        for t in read_triples(s.path)
+    ]
+    start = time.perf_counter()
+    count = load_files(store_dir, [Path(path)], graph_of=str, extra=extra)
+    return {"quads": count, "seconds": time.perf_counter() - start}
+
+
+def validate(path: str, engine: str) -> dict:
+    from regiokg.config import Project
+    from regiokg.validate import validate_files
+
+    start = time.perf_counter()
+    report = validate_files([Path(path)], Project(ROOT), engine=engine)
+    seconds = time.perf_counter() - start
+    keys = sorted(
+        repr((r.severity, str(r.shape), str(r.focus), str(r.path), r.message))
+        for r in report.results
+    )
+    digest = hashlib.sha256("\n".join(keys).encode()).hexdigest()[:16]
+    return {"counts": report.counts, "digest": digest, "seconds": seconds}
+
+
+def _samples(store) -> dict:
+    """A value for each required parameter of the named queries, taken from the graph:
+    the most active organisation, the largest event, and so on."""
+
+    def one(query: str) -> str | None:
+        for row in store.query(query, use_default_graph_as_union=True):
+            return row[0].value
+        return None
+
+    busiest = f"""SELECT ?x WHERE {{ ?p <{RKG}agent> ?x ; <{RKG}activity> ?a . ?a a ?k .
+        ?k <http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{{cls}}> }}
+        GROUP BY ?x ORDER BY DESC(COUNT(?p)) ?x LIMIT 2"""
+    largest = f"""SELECT ?x WHERE {{ ?p <{RKG}activity> ?x . ?x a ?k .
+        ?k <http://www.w3.org/2000/01/rdf-schema#subClassOf>* <{{cls}}> }}
+        GROUP BY ?x ORDER BY DESC(COUNT(?p)) ?x LIMIT 1"""
+    orgs = [
+        r[0].value
+        for r in store.query(
+            busiest.replace("{cls}", RKG + "Event"), use_default_graph_as_union=True
+        )
+    ]
+    org = orgs[0] if orgs else None
+    event = one(largest.replace("{cls}", RKG + "Event"))
+    project = one(largest.replace("{cls}", RKG + "Project"))
+    cluster = one(f"SELECT ?x WHERE {{ ?x a <{RKG}ClusterInitiative> }} ORDER BY ?x LIMIT 1")
+    region = one(
+        f"SELECT ?x WHERE {{ ?o <{RKG}region> ?x }} GROUP BY ?x ORDER BY DESC(COUNT(?o)) LIMIT 1"
+    )
+    city = one(
+        f"SELECT ?x WHERE {{ ?o <{RKG}basedIn> ?x }} GROUP BY ?x ORDER BY DESC(COUNT(?o)) LIMIT 1"
+    )
+    country = one(f"SELECT ?x WHERE {{ ?x a <{RKG}Country> }} ORDER BY ?x LIMIT 1")
+    return {
+        "cluster": cluster,
+        "platform": cluster,
+        "city": city,
+        "other": city,
+        "place": city,
+        "org": org,
+        "entity": org,
+        "subject": org,
+        "first": org,
+        "second": orgs[1] if len(orgs) > 1 else org,
+        "person": org,
+        "study": event,
+        "event": event,
+        "project": project,
+        "region": region,
+        "country": country,
+        "role": "https://w3id.org/regiokg/vocab/role/speaker",
+        "sector": "https://w3id.org/regiokg/vocab/sector/energy",
+        "property": RKG + "agent",
+        "measure": RKG + "betweenness",
+    }
+
+
+def _params(query, samples: dict) -> dict:
+    # Every IRI parameter gets a node of the synthetic graph, even where the query has a
+    # default (a node of the curated graph, absent here).
+    return {p.name: samples[p.name] for p in query.parameters if p.iri and p.name in samples}
+
+
+def _kind(query) -> str:
+    required = any(p.required for p in query.parameters)
+    return "lookup" if required else "analytical"
+
+
+def _rdflib_one(dataset, query, params, repeat, conn):
+    from regiokg.query import run
+
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run(dataset, query, params)
+        runs.append(time.perf_counter() - start)
+    conn.send(runs)
+
+
+def queries(
+    path: str, store_dir: str, repeat: int, rdflib_repeat: int, timeout: float | None
+) -> dict:
+    from rdflib import Dataset
+
+    from regiokg.config import Project
+    from regiokg.query import load_queries, run
+    from regiokg.store import open_store
+
+    store = open_store(store_dir, read_only=True)
+    samples = _samples(store)
+    named = load_queries(Project(ROOT))
+    results: dict[str, dict] = {}
+    for name, query in sorted(named.items()):
+        params = _params(query, samples)
+        rows = len(run(store, query, params))
+        results[name] = {
+            "kind": _kind(query),
+            "rows": rows,
+            "store": _time(lambda q=query, p=params: run(store, q, p), repeat),
+        }
+    if timeout is None:
+        return {"queries": results}
+    start = time.perf_counter()
+    dataset = Dataset(default_union=True)
+    dataset.parse(path, format="nquads")
+    parse = time.perf_counter() - start
+    # Each rdflib query runs in a forked copy of this process (the parsed dataset is shared
+    # copy-on-write), so that a query past the time limit can be stopped.
+    fork = mp.get_context("fork")
+    for name, query in sorted(named.items()):
+        params = _params(query, samples)
+        receive, send = fork.Pipe(duplex=False)
+        child = fork.Process(target=_rdflib_one, args=(dataset, query, params, rdflib_repeat, send))
+        child.start()
+        if receive.poll(timeout):
+            results[name]["rdflib"] = _quantiles(receive.recv())
+        else:
+            results[name]["rdflib"] = {"timeout": timeout}
+        child.kill()
+        child.join()
+    return {"queries": results, "rdflib_parse": parse}
+
+
+def network(store_dir: str, repeat: int) -> dict:
+    import igraph as ig
+    import networkx as nx
+
+    from regiokg.config import Project
+    from regiokg.network import collaboration_network
+    from regiokg.network.brokerage import brokerage_roles
+    from regiokg.query import load_queries, run
+    from regiokg.store import open_store
+
+    store = open_store(store_dir, read_only=True)
+    out: dict[str, dict] = {}
+    start = time.perf_counter()
+    G = collaboration_network(store, project=Project(ROOT))
+    out["projection"] = {"project": time.perf_counter() - start}
+    aggregation = load_queries(Project(ROOT))["co_participation_network"]
+    start = time.perf_counter()
+    edges = run(store, aggregation)
+    out["projection"]["aggregation"] = time.perf_counter() - start
+    out["projection"]["edges"] = len(edges)
+    out["size"] = {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
+
+    start = time.perf_counter()
+    H = ig.Graph.from_networkx(G)
+    convert = time.perf_counter() - start
+    out["pagerank"] = {
+        "networkx": _time(lambda: nx.pagerank(G, weight="weight"), repeat)["median"],
+        "igraph": _time(lambda: H.pagerank(weights="weight"), repeat)["median"] + convert,
+    }
+    sample = min(500, G.number_of_nodes())
+    out["betweenness_k500"] = {
+        "networkx": _time(lambda: nx.betweenness_centrality(G, k=sample, seed=1), 1)["median"],
+        # igraph has no pivot sampling: its exact betweenness on the whole network.
+        "igraph": _time(lambda: H.betweenness(directed=False), 1)["median"] + convert,
+    }
+    core = sorted(G.degree, key=lambda nd: (-nd[1], nd[0]))[:2500]
+    S = G.subgraph(n for n, _ in core).copy()
+    T = ig.Graph.from_networkx(S)
+    out["betweenness_exact_2500"] = {
+        "nodes": S.number_of_nodes(),
+        "edges": S.number_of_edges(),
+        "networkx": _time(lambda: nx.betweenness_centrality(S), 1)["median"],
+        "igraph": _time(lambda: T.betweenness(directed=False), 1)["median"],
+    }
+    out["brokerage"] = {"networkx": _time(lambda: brokerage_roles(G, "region"), 1)["median"]}
+    return out
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def server(path: str, work: str, repeat: int) -> dict:
+    from regiokg.config import Project
+    from regiokg.query import load_queries, run
+    from regiokg.store import open_store
+
+    location = Path(work) / "oxigraph-serve"
+    shutil.rmtree(location, ignore_errors=True)
+    port = _free_port()
+    binary = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    command = [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
+    # The union default graph, as the embedded store answers.
+    command.append("--union-default-graph")
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        start = time.perf_counter()
+        with open(path, "rb") as data:
+            request = urllib.request.Request(
+                base + "/store",
+                data=data,
+                method="POST",
+                headers={"Content-Type": "application/n-quads"},
+            )
+            request.add_header("Content-Length", str(os.path.getsize(path)))
+            urllib.request.urlopen(request, timeout=3600).read()
+        # The ontology graph too: queries follow its class hierarchy.
+        from regiokg.sources import ONTOLOGY_GRAPH, discover
+
+        project = Project(ROOT)
+        for source in discover(project):
+            if source.is_ontology:
+                graph = urllib.parse.quote(project.graph_iri(ONTOLOGY_GRAPH), safe="")
+                request = urllib.request.Request(
+                    f"{base}/store?graph={graph}",
+                    data=source.path.read_bytes(),
+                    method="POST",
+                    headers={"Content-Type": "text/turtle"},
+                )
+                urllib.request.urlopen(request, timeout=600).read()
+        push = time.perf_counter() - start
+        samples = _samples(open_store(Path(work) / "store", read_only=True))
+        named = load_queries(Project(ROOT))
+        timings = {}
+        for name, query in sorted(named.items()):
+            params = _params(query, samples)
+            try:
+                rows = len(run(base + "/query", query, params, timeout=120))
+                timings[name] = _time(
+                    lambda q=query, p=params: run(base + "/query", q, p, timeout=120), repeat
+                )
+                timings[name]["rows"] = rows
+            except Exception as exc:
+                timings[name] = {"error": str(exc)[:200]}
+        return {"push": push, "queries": timings}
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+# --- the run
+
+
+def machine() -> dict:
+    import igraph
+    import networkx
+    import psutil
+    import pyoxigraph
+    import pyshacl
+    import rdflib
+
+    return {
+        "cpu": platform.processor() or platform.machine(),
+        "cores": os.cpu_count(),
+        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "system": platform.platform(),
+        "python": platform.python_version(),
+        "versions": {
+            "pyoxigraph": pyoxigraph.__version__,
+            "rdflib": rdflib.__version__,
+            "pyshacl": pyshacl.__version__,
+            "networkx": networkx.__version__,
+            "igraph": igraph.__version__,
+        },
+        "load_average": os.getloadavg(),
+    }
+
+
+def run_size(label: str, args) -> dict:
+    work = Path(args.out) / label
+    work.mkdir(parents=True, exist_ok=True)
+    quads = SIZES[label]
+    result: dict = {"label": label}
+    print(f"[{label}] generating", flush=True)
+    result["generate"] = stage(generate, str(work), max(1, quads // QUADS_PER_ORGANISATION))
+    path = result["generate"]["path"]
+    full = label in args.peers
+    print(f"[{label}] loading", flush=True)
+    result["load"] = {"store": stage(store_load, path, str(work / "store"))}
+    if full:
+        result["load"]["rdflib"] = stage(rdflib_load, path, timeout=args.stage_timeout)
+    print(f"[{label}] validating", flush=True)
+    result["validate"] = {"sparql": stage(validate, path, "sparql")}
+    if full:
+        result["validate"]["pyshacl"] = stage(validate, path, "pyshacl", timeout=args.stage_timeout)
+    print(f"[{label}] named queries", flush=True)
+    timeout = args.rdflib_timeout if full else None
+    result["queries"] = stage(
+        queries, path, str(work / "store"), args.repeat, 1 if quads >= 10**6 else 3, timeout
+    )
+    print(f"[{label}] network", flush=True)
+    result["network"] = stage(network, str(work / "store"), args.repeat)
+    if label in args.server:
+        print(f"[{label}] oxigraph serve", flush=True)
+        result["server"] = stage(server, path, str(work), args.repeat)
+    return result
+
+
+def _s(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, dict):
+        if "timeout" in value:
+            return f"> {value['timeout']:g} s"
+        if "error" in value:
+            return "error"
+        value = value.get("seconds", value.get("median"))
+    if value < 0.1:
+        return f"{value * 1000:.1f} ms"
+    return f"{value:.2f} s"
+
+
+def _ratio(peer, ours) -> str:
+    def number(v):
+        if isinstance(v, dict):
+            if "timeout" in v:
+                return None
+            return v.get("seconds", v.get("median"))
+        return v
+
+    p, o = number(peer), number(ours)
+    if p is None and isinstance(peer, dict) and "timeout" in peer and o:
+        return f"> {peer['timeout'] / o:.0f}×"
+    if not p or not o:
+        return "—"
+    return f"{p / o:.1f}×"
+
+
+def _mb(d) -> str:
+    return f"{d['peak_mb']:.0f}" if isinstance(d, dict) and "peak_mb" in d else "—"
+
+
+def _row(*cells) -> str:
+    return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
+def _pair(title: str, ours, peer) -> str:
+    """A stage's row: regiokg's time, the peer's, the ratio and both peak memories."""
+    memory = f"{_mb(ours)} / {_mb(peer)}"
+    return _row(title, _s(ours), _s(peer), _ratio(peer, ours), memory)
+
+
+def _same(validate: dict) -> str:
+    ours, peer = validate["sparql"], validate.get("pyshacl", {})
+    if "digest" not in peer:
+        return ""
+    return " (same results)" if peer["digest"] == ours.get("digest") else " (RESULTS DIFFER)"
+
+
+def _network_rows(net: dict) -> list[str]:
+    if "projection" not in net:
+        return [_row("network", f"error: {net.get('error')}", "", "", "")]
+    size, projection = net["size"], net["projection"]
+    title = (
+        f"organisation network ({size['nodes']} nodes, {size['edges']} edges): "
+        "one SPARQL aggregation / rows paired in Python"
+    )
+    ours, peer = projection["aggregation"], projection["project"]
+    rows = [_row(title, _s(ours), _s(peer), _ratio(peer, ours), f"{_mb(net)} (whole stage)")]
+    for key, what in (
+        ("pagerank", "PageRank (igraph / networkx)"),
+        ("betweenness_k500", "betweenness (igraph exact / networkx k = 500)"),
+        ("betweenness_exact_2500", "exact betweenness, top 2,500 nodes (igraph / networkx)"),
+    ):
+        rows.append(
+            _row(
+                what,
+                _s(net[key]["igraph"]),
+                _s(net[key]["networkx"]),
+                _ratio(net[key]["networkx"], net[key]["igraph"]),
+                "",
+            )
+        )
+    rows.append(_row("brokerage roles (networkx)", _s(net["brokerage"]["networkx"]), "—", "—", ""))
+    return rows
+
+
+def _query_rows(size: dict) -> list[str]:
+    q = size["queries"]
+    if "queries" not in q:
+        return [f"named queries: error: {q.get('error')}"]
+    server = size.get("server", {}).get("queries", {})
+    parse = _s(q.get("rdflib_parse"))
+    lines = ["", f"Named queries (rdflib parse {parse}; peak {_mb(q)} MB for both):", ""]
+    head = ["query", "kind", "rows", "store median", "store p95", "rdflib median", "rdflib / store"]
+    if server:
+        head.append("oxigraph serve median")
+    lines += [_row(*head), _row(*["---"] * len(head))]
+    for name, r in q["queries"].items():
+        cells = [name, r["kind"], r["rows"], _s(r["store"]["median"]), _s(r["store"]["p95"])]
+        cells += [_s(r.get("rdflib")), _ratio(r.get("rdflib"), r["store"])]
+        if server:
+            cells.append(_s(server.get(name)))
+        lines.append(_row(*cells))
+    if "server" in size:
+        push = _s(size["server"].get("push"))
+        lines += ["", f"Pushed to `oxigraph serve` over the Graph Store Protocol in {push}."]
+    return lines
+
+
+def markdown(results: dict) -> str:
+    """The results as markdown: per size, one table of the stages (regiokg, peer, ratio,
+    peak memory) and one of the named queries."""
+    m = results["machine"]
+    lines = [
+        f"Machine: {m['cores']} cores ({m['cpu']}), {m['memory_gb']} GB, {m['system']}, "
+        f"Python {m['python']}; load average at start {m['load_average'][0]:.1f}."
+    ]
+    for size in results["sizes"]:
+        quads = size["generate"].get("quads", "?")
+        lines += ["", f"### {size['label']} ({quads} quads)", ""]
+        lines.append(_row("stage", "regiokg", "peer", "peer / regiokg", "peak MB (regiokg / peer)"))
+        lines.append(_row(*["---"] * 5))
+        load, validate = size["load"], size["validate"]
+        lines.append(
+            _pair("load (store bulk load / rdflib parse)", load["store"], load.get("rdflib"))
+        )
+        title = f"validate (SPARQL engine / pySHACL){_same(validate)}"
+        lines.append(_pair(title, validate["sparql"], validate.get("pyshacl")))
+        lines += _network_rows(size["network"])
+        lines += _query_rows(size)
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100k,1M", help="comma-separated: 100k, 1M, 10M")
+    parser.add_argument("--peers", default="100k,1M", help="sizes at which the peers run too")
+    parser.add_argument("--server", default="1M", help="sizes pushed into oxigraph serve")
+    parser.add_argument("--repeat", type=int, default=7, help="runs per store query")
+    parser.add_argument("--rdflib-timeout", type=float, default=20.0)
+    parser.add_argument("--stage-timeout", type=float, default=2400.0)
+    parser.add_argument("--out", default=str(ROOT / "build" / "bench"))
+    parser.add_argument("--report", help="only print the table of a saved scale.json")
+    args = parser.parse_args()
+    if args.report:
+        print(markdown(json.loads(Path(args.report).read_text(encoding="utf-8"))))
+        return
+    args.peers = set(args.peers.split(","))
+    args.server = set(args.server.split(","))
+    Path(args.out).mkdir(parents=True, exist_ok=True)
+    results = {"machine": machine(), "sizes": []}
+    for label in args.sizes.split(","):
+        results["sizes"].append(run_size(label, args))
+        (Path(args.out) / "scale.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    table = markdown(results)
+    (Path(args.out) / "scale.md").write_text(table, encoding="utf-8")
+    print(table)
+
+
+if __name__ == "__main__":
+    main()
