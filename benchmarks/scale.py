@@ -62,15 +62,23 @@ def _child(queue, fn, args):
     queue.put(result)
 
 
-def stage(fn, *args, timeout: float | None = None) -> dict:
-    """Run ``fn(*args)`` in a fresh process; its dict result gains ``seconds`` (unless it
-    timed itself), ``peak_mb`` and, past ``timeout``, ``timeout``."""
+def start(fn, *args):
+    """Start ``fn(*args)`` in a fresh process; :func:`finish` collects its result."""
     ctx = mp.get_context("spawn")
     queue = ctx.Queue()
     process = ctx.Process(target=_child, args=(queue, fn, args))
     process.start()
+    return process, queue, time.monotonic()
+
+
+def finish(handle, timeout: float | None = None) -> dict:
+    """The result of a started stage: its dict, with ``seconds`` (unless it timed itself)
+    and ``peak_mb``, or ``{"timeout": timeout}`` when it ran past ``timeout`` seconds from
+    its start."""
+    process, queue, started = handle
+    left = None if timeout is None else max(1.0, timeout - (time.monotonic() - started))
     try:
-        return queue.get(timeout=timeout)
+        return queue.get(timeout=left)
     except Exception:
         return {"timeout": timeout}
     finally:
@@ -79,18 +87,24 @@ def stage(fn, *args, timeout: float | None = None) -> dict:
             process.kill()
 
 
+def stage(fn, *args, timeout: float | None = None) -> dict:
+    """Run ``fn(*args)`` in a fresh process and return its result (see :func:`finish`)."""
+    return finish(start(fn, *args), timeout)
+
+
 def _quantiles(runs: list[float]) -> dict:
     runs = sorted(runs)
     p95 = runs[min(len(runs) - 1, round(0.95 * (len(runs) - 1)))]
     return {"median": statistics.median(runs), "p95": p95, "runs": len(runs)}
 
 
-def _time(fn, repeat: int) -> dict:
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
+def _time(fn, repeat: int, budget: float = 15.0) -> dict:
+    # Up to ``repeat`` runs, fewer once ``budget`` seconds are spent (slow queries at 1M).
+    runs: list[float] = []
+    while len(runs) < repeat and sum(runs) < budget:
+        began = time.perf_counter()
         fn()
-        runs.append(time.perf_counter() - start)
+        runs.append(time.perf_counter() - began)
     return _quantiles(runs)
 
 
@@ -222,15 +236,28 @@ def _kind(query) -> str:
     return "lookup" if required else "analytical"
 
 
-def _rdflib_one(dataset, query, params, repeat, conn):
+def _timed_run(target, query, params, repeat, conn):
     from regiokg.query import run
 
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run(dataset, query, params)
-        runs.append(time.perf_counter() - start)
-    conn.send(runs)
+    rows = len(run(target, query, params))
+    conn.send((rows, _time(lambda: run(target, query, params), repeat)))
+
+
+def _forked(target, query, params, repeat: int, timeout: float) -> tuple[int | None, dict]:
+    """Rows and timings of ``query`` on ``target``, run in a forked copy of this process
+    (the store or parsed dataset is shared copy-on-write) so that a query past
+    ``timeout`` seconds can be stopped: then (None, {"timeout": timeout})."""
+    fork = mp.get_context("fork")
+    receive, send = fork.Pipe(duplex=False)
+    child = fork.Process(target=_timed_run, args=(target, query, params, repeat, send))
+    child.start()
+    try:
+        if receive.poll(timeout):
+            return receive.recv()
+        return None, {"timeout": timeout}
+    finally:
+        child.kill()
+        child.join()
 
 
 def queries(
@@ -239,7 +266,7 @@ def queries(
     from rdflib import Dataset
 
     from regiokg.config import Project
-    from regiokg.query import load_queries, run
+    from regiokg.query import load_queries
     from regiokg.store import open_store
 
     store = open_store(store_dir, read_only=True)
@@ -247,33 +274,17 @@ def queries(
     named = load_queries(Project(ROOT))
     results: dict[str, dict] = {}
     for name, query in sorted(named.items()):
-        params = _params(query, samples)
-        rows = len(run(store, query, params))
-        results[name] = {
-            "kind": _kind(query),
-            "rows": rows,
-            "store": _time(lambda q=query, p=params: run(store, q, p), repeat),
-        }
+        rows, timing = _forked(store, query, _params(query, samples), repeat, 120.0)
+        results[name] = {"kind": _kind(query), "rows": rows, "store": timing}
     if timeout is None:
         return {"queries": results}
-    start = time.perf_counter()
+    began = time.perf_counter()
     dataset = Dataset(default_union=True)
     dataset.parse(path, format="nquads")
-    parse = time.perf_counter() - start
-    # Each rdflib query runs in a forked copy of this process (the parsed dataset is shared
-    # copy-on-write), so that a query past the time limit can be stopped.
-    fork = mp.get_context("fork")
+    parse = time.perf_counter() - began
     for name, query in sorted(named.items()):
-        params = _params(query, samples)
-        receive, send = fork.Pipe(duplex=False)
-        child = fork.Process(target=_rdflib_one, args=(dataset, query, params, rdflib_repeat, send))
-        child.start()
-        if receive.poll(timeout):
-            results[name]["rdflib"] = _quantiles(receive.recv())
-        else:
-            results[name]["rdflib"] = {"timeout": timeout}
-        child.kill()
-        child.join()
+        _, timing = _forked(dataset, query, _params(query, samples), rdflib_repeat, timeout)
+        results[name]["rdflib"] = timing
     return {"queries": results, "rdflib_parse": parse}
 
 
@@ -424,13 +435,25 @@ def machine() -> dict:
     }
 
 
-def run_size(label: str, args) -> dict:
+def prepare(label: str, args) -> dict:
+    """Generate the graph of one size; at sizes where pySHACL takes long, start its
+    validation at once, in parallel with the other stages."""
     work = Path(args.out) / label
     work.mkdir(parents=True, exist_ok=True)
     quads = SIZES[label]
     result: dict = {"label": label}
     print(f"[{label}] generating", flush=True)
     result["generate"] = stage(generate, str(work), max(1, quads // QUADS_PER_ORGANISATION))
+    if label in args.peers and quads >= 10**6:
+        print(f"[{label}] pySHACL started in the background", flush=True)
+        result["pyshacl"] = start(validate, result["generate"]["path"], "pyshacl")
+    return result
+
+
+def run_size(result: dict, args) -> dict:
+    label = result["label"]
+    work = Path(args.out) / label
+    quads = SIZES[label]
     path = result["generate"]["path"]
     full = label in args.peers
     print(f"[{label}] loading", flush=True)
@@ -439,7 +462,8 @@ def run_size(label: str, args) -> dict:
         result["load"]["rdflib"] = stage(rdflib_load, path, timeout=args.stage_timeout)
     print(f"[{label}] validating", flush=True)
     result["validate"] = {"sparql": stage(validate, path, "sparql")}
-    if full:
+    background = result.pop("pyshacl", None)
+    if full and background is None:
         result["validate"]["pyshacl"] = stage(validate, path, "pyshacl", timeout=args.stage_timeout)
     print(f"[{label}] named queries", flush=True)
     timeout = args.rdflib_timeout if full else None
@@ -447,10 +471,13 @@ def run_size(label: str, args) -> dict:
         queries, path, str(work / "store"), args.repeat, 1 if quads >= 10**6 else 3, timeout
     )
     print(f"[{label}] network", flush=True)
-    result["network"] = stage(network, str(work / "store"), args.repeat)
+    result["network"] = stage(network, str(work / "store"), args.repeat, timeout=args.stage_timeout)
     if label in args.server:
         print(f"[{label}] oxigraph serve", flush=True)
         result["server"] = stage(server, path, str(work), args.repeat)
+    if background is not None:
+        print(f"[{label}] waiting for pySHACL", flush=True)
+        result["validate"]["pyshacl"] = finish(background, args.stage_timeout)
     return result
 
 
@@ -545,7 +572,9 @@ def _query_rows(size: dict) -> list[str]:
         head.append("oxigraph serve median")
     lines += [_row(*head), _row(*["---"] * len(head))]
     for name, r in q["queries"].items():
-        cells = [name, r["kind"], r["rows"], _s(r["store"]["median"]), _s(r["store"]["p95"])]
+        store = r["store"]
+        rows = "—" if r["rows"] is None else r["rows"]
+        cells = [name, r["kind"], rows, _s(store), _s(store.get("p95"))]
         cells += [_s(r.get("rdflib")), _ratio(r.get("rdflib"), r["store"])]
         if server:
             cells.append(_s(server.get(name)))
@@ -586,8 +615,8 @@ def main() -> None:
     parser.add_argument("--peers", default="100k,1M", help="sizes at which the peers run too")
     parser.add_argument("--server", default="1M", help="sizes pushed into oxigraph serve")
     parser.add_argument("--repeat", type=int, default=7, help="runs per store query")
-    parser.add_argument("--rdflib-timeout", type=float, default=20.0)
-    parser.add_argument("--stage-timeout", type=float, default=2400.0)
+    parser.add_argument("--rdflib-timeout", type=float, default=10.0)
+    parser.add_argument("--stage-timeout", type=float, default=3600.0)
     parser.add_argument("--out", default=str(ROOT / "build" / "bench"))
     parser.add_argument("--report", help="only print the table of a saved scale.json")
     args = parser.parse_args()
@@ -598,8 +627,9 @@ def main() -> None:
     args.server = set(args.server.split(","))
     Path(args.out).mkdir(parents=True, exist_ok=True)
     results = {"machine": machine(), "sizes": []}
-    for label in args.sizes.split(","):
-        results["sizes"].append(run_size(label, args))
+    prepared = [prepare(label, args) for label in args.sizes.split(",")]
+    for size in prepared:
+        results["sizes"].append(run_size(size, args))
         (Path(args.out) / "scale.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     table = markdown(results)
     (Path(args.out) / "scale.md").write_text(table, encoding="utf-8")
