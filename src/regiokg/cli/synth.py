@@ -32,7 +32,7 @@ def _years(ctx, param, value: str) -> tuple[int, int]:
     "--organisations",
     type=click.IntRange(min=1),
     required=True,
-    help="Number of organisations; about 150 quads are written per organisation.",
+    help="Number of organisations; about 160 quads are written per organisation.",
 )
 @click.option(
     "--years",

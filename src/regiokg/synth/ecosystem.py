@@ -191,8 +191,8 @@ def synthesise(
     """Write a synthetic ecosystem of about ``organisations`` organisations, with events in
     each of the ``years`` (first, last), to ``out_dir/synth.nq`` and its summary to
     ``out_dir/synth.json``; return the summary. The quads are streamed to a temporary file
-    that replaces the target only when complete. About 150 quads are written per
-    organisation (70 organisations give 10k quads, 70,000 give 10M). ``texts`` also writes
+    that replaces the target only when complete. About 160 quads are written per
+    organisation (63 organisations give 10k quads, 6,250 give 1M). ``texts`` also writes
     each synthetic news item's text to ``out_dir/texts/``, so the evidence offsets can be
     checked; ``plant`` names kinds of violation (see :data:`PLANTS`) to plant once each,
     for testing validators. The same arguments always give the same bytes."""
