@@ -105,7 +105,7 @@ def _time(fn, repeat: int, budget: float = 15.0) -> dict:
         began = time.perf_counter()
         fn()
         runs.append(time.perf_counter() - began)
-    return _quantiles(runs)
+    return {**_quantiles(runs), "all": runs} if runs else {"all": []}
 
 
 # --- stages
@@ -239,8 +239,11 @@ def _kind(query) -> str:
 def _timed_run(target, query, params, repeat, conn):
     from regiokg.query import run
 
+    began = time.perf_counter()
     rows = len(run(target, query, params))
-    conn.send((rows, _time(lambda: run(target, query, params), repeat)))
+    first = time.perf_counter() - began
+    more = _time(lambda: run(target, query, params), repeat - 1, 15.0 - first)["all"]
+    conn.send((rows, _quantiles([first, *more])))
 
 
 def _forked(target, query, params, repeat: int, timeout: float) -> tuple[int | None, dict]:
@@ -274,7 +277,7 @@ def queries(
     named = load_queries(Project(ROOT))
     results: dict[str, dict] = {}
     for name, query in sorted(named.items()):
-        rows, timing = _forked(store, query, _params(query, samples), repeat, 120.0)
+        rows, timing = _forked(store, query, _params(query, samples), repeat, 60.0)
         results[name] = {"kind": _kind(query), "rows": rows, "store": timing}
     if timeout is None:
         return {"queries": results}
@@ -295,7 +298,7 @@ def network(store_dir: str, repeat: int) -> dict:
     from regiokg.config import Project
     from regiokg.network import collaboration_network
     from regiokg.network.brokerage import brokerage_roles
-    from regiokg.query import load_queries, run
+    from regiokg.query import load_queries
     from regiokg.store import open_store
 
     store = open_store(store_dir, read_only=True)
@@ -304,10 +307,9 @@ def network(store_dir: str, repeat: int) -> dict:
     G = collaboration_network(store, project=Project(ROOT))
     out["projection"] = {"project": time.perf_counter() - start}
     aggregation = load_queries(Project(ROOT))["co_participation_network"]
-    start = time.perf_counter()
-    edges = run(store, aggregation)
-    out["projection"]["aggregation"] = time.perf_counter() - start
-    out["projection"]["edges"] = len(edges)
+    edges, timing = _forked(store, aggregation, {}, 1, 600.0)
+    out["projection"]["aggregation"] = timing
+    out["projection"]["edges"] = edges
     out["size"] = {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}
 
     start = time.perf_counter()
@@ -394,13 +396,14 @@ def server(path: str, work: str, repeat: int) -> dict:
         for name, query in sorted(named.items()):
             params = _params(query, samples)
             try:
-                rows = len(run(base + "/query", query, params, timeout=120))
+                rows = len(run(base + "/query", query, params, timeout=30))
                 timings[name] = _time(
-                    lambda q=query, p=params: run(base + "/query", q, p, timeout=120), repeat
+                    lambda q=query, p=params: run(base + "/query", q, p, timeout=30), repeat
                 )
                 timings[name]["rows"] = rows
             except Exception as exc:
-                timings[name] = {"error": str(exc)[:200]}
+                late = "timed out" in str(exc).lower() or "timeout" in str(exc).lower()
+                timings[name] = {"timeout": 30.0} if late else {"error": str(exc)[:200]}
         return {"push": push, "queries": timings}
     finally:
         process.terminate()
