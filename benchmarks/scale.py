@@ -59,6 +59,11 @@ def _child(queue, fn, args):
         result = {"error": f"{type(exc).__name__}: {exc}"}
     result.setdefault("seconds", time.perf_counter() - start)
     result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # Each stage's result is also kept on its own, so an interrupted run still has them.
+    partial = {"stage": fn.__name__, "args": [str(a) for a in args], "result": result}
+    name = hashlib.sha256(repr(partial["args"]).encode()).hexdigest()[:8]
+    folder = Path(args[0]).parent if fn.__name__ != "generate" else Path(args[0])
+    (folder / f"{fn.__name__}-{name}.json").write_text(json.dumps(partial), encoding="utf-8")
     queue.put(result)
 
 
