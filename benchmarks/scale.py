@@ -534,7 +534,7 @@ def _pair(title: str, ours, peer) -> str:
 
 
 def _same(validate: dict) -> str:
-    ours, peer = validate["sparql"], validate.get("pyshacl", {})
+    ours, peer = validate.get("sparql", {}), validate.get("pyshacl", {})
     if "digest" not in peer:
         return ""
     return " (same results)" if peer["digest"] == ours.get("digest") else " (RESULTS DIFFER)"
@@ -542,7 +542,7 @@ def _same(validate: dict) -> str:
 
 def _network_rows(net: dict) -> list[str]:
     if "projection" not in net:
-        return [_row("network", f"error: {net.get('error')}", "", "", "")]
+        return [_row("network", net.get("error", "not measured (the run was stopped)"), "", "", "")]
     size, projection = net["size"], net["projection"]
     title = (
         f"organisation network ({size['nodes']} nodes, {size['edges']} edges): "
@@ -569,9 +569,9 @@ def _network_rows(net: dict) -> list[str]:
 
 
 def _query_rows(size: dict) -> list[str]:
-    q = size["queries"]
+    q = size.get("queries", {})
     if "queries" not in q:
-        return [f"named queries: error: {q.get('error')}"]
+        return ["", f"Named queries: {q.get('error', 'not measured (the run was stopped)')}."]
     server = size.get("server", {}).get("queries", {})
     parse = _s(q.get("rdflib_parse"))
     lines = ["", f"Named queries (rdflib parse {parse}; peak {_mb(q)} MB for both):", ""]
@@ -617,6 +617,35 @@ def markdown(results: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def collect(out: Path, labels: list[str]) -> dict:
+    """The results of a run that was stopped: the sizes it finished (``scale.json``) and,
+    for the others, the stages whose results were saved on their own."""
+    saved = out / "scale.json"
+    results = (
+        json.loads(saved.read_text()) if saved.exists() else {"machine": machine(), "sizes": []}
+    )
+    done = {size["label"] for size in results["sizes"]}
+    for label in labels:
+        work = out / label
+        if label in done or not (work / "synth.json").exists():
+            continue
+        summary = json.loads((work / "synth.json").read_text(encoding="utf-8"))
+        size: dict = {"label": label, "generate": summary, "load": {}, "validate": {}}
+        for part in sorted(work.glob("*-*.json")):
+            record = json.loads(part.read_text(encoding="utf-8"))
+            stage_name, result = record["stage"], record["result"]
+            if stage_name == "store_load":
+                size["load"]["store"] = result
+            elif stage_name == "rdflib_load":
+                size["load"]["rdflib"] = result
+            elif stage_name == "validate":
+                size["validate"][record["args"][1]] = result
+            elif stage_name in ("queries", "network", "server"):
+                size[stage_name] = result
+        results["sizes"].append(size)
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100k,1M", help="comma-separated: 100k, 1M, 10M")
@@ -627,9 +656,15 @@ def main() -> None:
     parser.add_argument("--stage-timeout", type=float, default=3600.0)
     parser.add_argument("--out", default=str(ROOT / "build" / "bench"))
     parser.add_argument("--report", help="only print the table of a saved scale.json")
+    parser.add_argument(
+        "--collect", action="store_true", help="print the table of a stopped run in --out"
+    )
     args = parser.parse_args()
     if args.report:
         print(markdown(json.loads(Path(args.report).read_text(encoding="utf-8"))))
+        return
+    if args.collect:
+        print(markdown(collect(Path(args.out), args.sizes.split(","))))
         return
     args.peers = set(args.peers.split(","))
     args.server = set(args.server.split(","))
