@@ -606,13 +606,13 @@ def markdown(results: dict) -> str:
         lines += ["", f"### {size['label']} ({quads} quads)", ""]
         lines.append(_row("stage", "regiokg", "peer", "peer / regiokg", "peak MB (regiokg / peer)"))
         lines.append(_row(*["---"] * 5))
-        load, validate = size["load"], size["validate"]
+        load, validate = size.get("load", {}), size.get("validate", {})
         lines.append(
-            _pair("load (store bulk load / rdflib parse)", load["store"], load.get("rdflib"))
+            _pair("load (store bulk load / rdflib parse)", load.get("store"), load.get("rdflib"))
         )
         title = f"validate (SPARQL engine / pySHACL){_same(validate)}"
-        lines.append(_pair(title, validate["sparql"], validate.get("pyshacl")))
-        lines += _network_rows(size["network"])
+        lines.append(_pair(title, validate.get("sparql"), validate.get("pyshacl")))
+        lines += _network_rows(size.get("network", {}))
         lines += _query_rows(size)
     return "\n".join(lines) + "\n"
 
