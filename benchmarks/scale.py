@@ -395,7 +395,8 @@ def server(path: str, work: str, repeat: int) -> dict:
                 )
                 urllib.request.urlopen(request, timeout=600).read()
         push = time.perf_counter() - start
-        samples = _samples(open_store(Path(work) / "store", read_only=True))
+        stores = sorted(p for p in Path(work).glob("store*") if p.is_dir())
+        samples = _samples(open_store(stores[0], read_only=True))
         named = load_queries(Project(ROOT))
         timings = {}
         for name, query in sorted(named.items()):
