@@ -588,6 +588,81 @@ def _query_rows(size: dict) -> list[str]:
     return lines
 
 
+def _query_summary(size: dict) -> list[str]:
+    """Named queries in two rows, lookups and analytical ones: how many, the median of
+    their medians and the slowest median, on the store and (where it ran) in rdflib."""
+    q = size.get("queries", {}).get("queries")
+    if not q:
+        return []
+    server = size.get("server", {}).get("queries", {})
+    lines = [
+        "",
+        _row(
+            "named queries",
+            "n",
+            "store: median of medians",
+            "store: slowest median",
+            "rdflib: median of medians",
+            "rdflib slower (median ratio)",
+            "oxigraph serve: median of medians",
+        ),
+        _row(*["---"] * 7),
+    ]
+    for kind in ("lookup", "analytical"):
+        rows = {n: r for n, r in q.items() if r["kind"] == kind}
+        store = [r["store"]["median"] for r in rows.values() if "median" in r["store"]]
+        slow = [r["store"] for r in rows.values() if "timeout" in r["store"]]
+        rdflib = [r["rdflib"] for r in rows.values() if "rdflib" in r]
+        ratios = []
+        for r in rows.values():
+            if "rdflib" in r and "median" in r["store"]:
+                peer = r["rdflib"]
+                ratios.append(
+                    peer["timeout" if "timeout" in peer else "median"] / r["store"]["median"]
+                )
+        timed_out = sum("timeout" in r for r in rdflib)
+        limit = max((r["timeout"] for r in rdflib if "timeout" in r), default=0)
+        rdflib_med = [r["median"] for r in rdflib if "median" in r]
+        remote = [server[n]["median"] for n in rows if "median" in server.get(n, {})]
+        slowest = _s(max(store)) if store else "—"
+        if slow:
+            slowest = f"> {slow[0]['timeout']:g} s ({len(slow)} queries)"
+        lines.append(
+            _row(
+                kind,
+                len(rows),
+                _s(statistics.median(store)) if store else "—",
+                slowest,
+                (_s(statistics.median(rdflib_med)) if rdflib_med else "—")
+                + (f"; {timed_out} over {limit:g} s" if timed_out else ""),
+                f"{statistics.median(ratios):.0f}×" + (" or more" if timed_out else "")
+                if ratios
+                else "—",
+                _s(statistics.median(remote)) if remote else "—",
+            )
+        )
+    return lines
+
+
+def summary(results: dict) -> str:
+    """The short form for the README: the stage tables and the named queries summed up."""
+    # markdown() ends each size with its query table; rebuild per size without them.
+    out = markdown({"machine": results["machine"], "sizes": []}).split("\n")[:1]
+    for size in results["sizes"]:
+        section = markdown({"machine": results["machine"], "sizes": [size]}).split("\n")[1:]
+        keep = []
+        for line in section:
+            if line.startswith("Named queries"):
+                break
+            keep.append(line)
+        out += keep
+        out += _query_summary(size)
+        if "server" in size and "push" in size["server"]:
+            push = _s(size["server"]["push"])
+            out += ["", f"Pushed to `oxigraph serve` over the Graph Store Protocol in {push}."]
+    return "\n".join(out) + "\n"
+
+
 def markdown(results: dict) -> str:
     """The results as markdown: per size, one table of the stages (regiokg, peer, ratio,
     peak memory) and one of the named queries."""
@@ -659,7 +734,7 @@ def main() -> None:
         print(markdown(json.loads(Path(args.report).read_text(encoding="utf-8"))))
         return
     if args.collect:
-        print(markdown(collect(Path(args.out), args.sizes.split(","))))
+        print(summary(collect(Path(args.out), args.sizes.split(","))))
         return
     args.peers = set(args.peers.split(","))
     args.server = set(args.server.split(","))
