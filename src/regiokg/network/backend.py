@@ -38,8 +38,12 @@ def to_igraph(G: nx.Graph, *, weight: str = WEIGHT):
     import igraph as ig
 
     index = {node: i for i, node in enumerate(G)}
-    H = ig.Graph(n=len(index), edges=[(index[u], index[v]) for u, v in G.edges()])
-    H.es["weight"] = [d.get(weight, 1) for _, _, d in G.edges(data=True)]
+    edges, weights = [], []
+    for u, v, w in G.edges(data=weight, default=1):
+        edges.append((index[u], index[v]))
+        weights.append(w)
+    H = ig.Graph(n=len(index), edges=edges)
+    H.es["weight"] = weights
     return H
 
 
