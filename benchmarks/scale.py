@@ -548,7 +548,7 @@ def _network_rows(net: dict) -> list[str]:
     for key, what in (
         ("pagerank", "PageRank (igraph / networkx)"),
         ("betweenness_k500", "betweenness, k = 500 pivots (igraph / networkx)"),
-        ("betweenness_exact_2500", "exact betweenness, top 2,500 nodes (igraph / networkx)"),
+        ("betweenness_exact_2500", "exact betweenness, at most 2,500 nodes (igraph / networkx)"),
     ):
         rows.append(
             _row(
@@ -610,6 +610,8 @@ def _query_summary(size: dict) -> list[str]:
     ]
     for kind in ("lookup", "analytical"):
         rows = {n: r for n, r in q.items() if r["kind"] == kind}
+        if not rows:
+            continue
         store = [r["store"]["median"] for r in rows.values() if "median" in r["store"]]
         slow = [r["store"] for r in rows.values() if "timeout" in r["store"]]
         rdflib = [r["rdflib"] for r in rows.values() if "rdflib" in r]
