@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint format bench clean system-deps
+.PHONY: demo test lint format bench clean system-deps assets
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,7 +12,22 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev,maps]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+# Browser libraries the server ships (YASGUI, sigma.js, graphology), pinned in
+# package-lock.json and installed from npm, never committed. Without npm the server still
+# runs: its pages fall back to plain forms and say how to install them.
+NPM_STAMP := node_modules/.regiokg-installed
+
+$(NPM_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $(NPM_STAMP) \
+	  || echo "npm ci failed: the query editor and network page fall back to plain forms"; \
+	else \
+	  echo "npm not found: the query editor and network page fall back to plain forms"; \
+	fi
+
+assets: $(NPM_STAMP)
+
+demo: $(STAMP) $(NPM_STAMP)
 	$(BIN)/regiokg build
 	$(BIN)/regiokg analyse --network organisations --measure brokerage --groups region --top 5
 
@@ -38,7 +53,7 @@ system-deps:
 	  || echo "could not install $(DEBS_NEEDED): the tests that need them will skip"; \
 	fi
 
-test: lint system-deps
+test: lint system-deps $(NPM_STAMP)
 	$(BIN)/python -m pytest
 
 # The scale benchmark (100k and 1M quads, each stage beside its peer; about an hour on two
@@ -49,7 +64,8 @@ BENCH_SIZES ?= 100k,1M
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/network.py
+	$(BIN)/python benchmarks/loadgen.py --clients 32 --expensive 5 --seconds 60
 	$(BIN)/python benchmarks/scale.py --sizes $(BENCH_SIZES)
 
 clean:
-	rm -rf build .regiokg $(VENV)
+	rm -rf build .regiokg $(VENV) node_modules

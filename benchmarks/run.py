@@ -47,7 +47,7 @@ def main() -> None:
         "parse N-Quads", f"{ox_parse:.3f} s", f"{rd_parse:.3f} s", f"{rd_parse / ox_parse:.1f}x"
     )
 
-    ttl = (ROOT / "graph" / "000_19bbb48e405d2545.ttl").read_bytes()
+    ttl = (ROOT / "graph" / "2011-katowice-saint-etienne.ttl").read_bytes()
     ox_ttl = timed(lambda: list(ox.parse(ttl, format=ox.RdfFormat.TURTLE)), args.repeat * 10)
     rd_ttl = timed(lambda: Graph().parse(data=ttl, format="turtle"), args.repeat * 10)
     table.add_row(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -112,3 +113,22 @@ def test_seed_checksums_match_the_curated_documents(dataset, seeds_dir):
     assert set(actual) <= set(recorded), "a seed has no curated file"
     for name, digest in actual.items():
         assert recorded[name] == digest, f"{name} changed since it was curated"
+
+
+CURATED_NAME = re.compile(r"\d{4}-[a-z0-9]+(?:-[a-z0-9]+)+\.ttl")
+
+
+def test_curated_files_are_named_for_what_they_hold(project):
+    # A reader finds a document by year and subject; the seed's own file name (a hash)
+    # stays inside the file as the document's rkg:sourceFile.
+    rkg = "https://w3id.org/regiokg/ontology#"
+    for source in discover(project):
+        if source.is_ontology or source.graph_name == "reference":
+            continue
+        assert CURATED_NAME.fullmatch(source.path.name), source.path.name
+        files = {
+            t.object.value
+            for t in read_triples(source.path)
+            if t.predicate.value == rkg + "sourceFile"
+        }
+        assert len(files) == 1 and next(iter(files)).endswith(".txt"), source.path.name

@@ -55,7 +55,7 @@ def test_unknown_parameter_and_bad_sparql_are_named(built):
     assert "unknown parameter(s) town" in result.output
     result = invoke([*base, "query", "-e", "SELECT * WHERE { ?s ?p }"], store)
     assert result.exit_code == 1
-    assert "line:1" in result.output and "Traceback" not in result.output
+    assert "line 1, column" in result.output and "Traceback" not in result.output
 
 
 def test_queries_lists_competency_questions(built):

@@ -15,7 +15,7 @@ def test_load_keeps_every_named_graph(tmp_path, project, dataset):
     store = open_store(tmp_path / "store")
     graphs = {g.value for g in store.named_graphs()}
     assert project.graph_iri("ontology") in graphs
-    assert project.graph_iri("000_19bbb48e405d2545") in graphs
+    assert project.graph_iri("2011-katowice-saint-etienne") in graphs
 
 
 def test_round_trip_between_rdflib_and_oxigraph(dataset):

@@ -14,32 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
-from rdflib.namespace import DCTERMS, PROV
+from rdflib.namespace import DCTERMS
 
 from regiokg.atomic import atomic_path
 from regiokg.config import DEFAULT_BASE, Project
 from regiokg.convert import to_rdflib
+from regiokg.namespace import RKG
+from regiokg.prefixes import PREFIXES, curie, project_prefixes
 from regiokg.sources import Source, discover, read_triples
 
-__all__ = ["BuildSummary", "build_dataset", "summarise", "write_outputs", "PREFIXES"]
-
-RKG = "https://w3id.org/regiokg/ontology#"
-
-#: Prefixes bound in every serialisation, so Turtle output reads like the curated files.
-PREFIXES = {
-    "rkg": RKG,
-    "org": "http://www.w3.org/ns/org#",
-    "schema": "https://schema.org/",
-    "prov": str(PROV),
-    "dcterms": str(DCTERMS),
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "geo": "http://www.w3.org/2003/01/geo/wgs84_pos#",
-    "sector": "https://w3id.org/regiokg/vocab/sector/",
-    "role": "https://w3id.org/regiokg/vocab/role/",
-    "status": "https://w3id.org/regiokg/vocab/status/",
-    "helix": "https://w3id.org/regiokg/vocab/helix/",
-}
+__all__ = ["BuildSummary", "build_dataset", "summarise", "write_outputs"]
 
 Progress = Callable[[Source], None]
 
@@ -94,13 +78,6 @@ class BuildSummary:
     sources: list[tuple[str, str]] = field(default_factory=list)
 
 
-def _curie(dataset: Dataset, iri: URIRef) -> str:
-    try:
-        return dataset.namespace_manager.curie(iri, generate=False)
-    except (KeyError, ValueError):
-        return str(iri)
-
-
 def summarise(dataset: Dataset, project: Project) -> BuildSummary:
     """Count what ``dataset`` holds (see :class:`BuildSummary`); instances are counted
     outside the ontology graph, each once per class however many sources state it."""
@@ -116,9 +93,12 @@ def summarise(dataset: Dataset, project: Project) -> BuildSummary:
             continue
         for s, _, cls in graph.triples((None, RDF.type, None)):
             typed.setdefault(cls, set()).add(s)
-    counts = Counter({_curie(dataset, cls): len(members) for cls, members in typed.items()})
+    names = project_prefixes(project)
+    counts = Counter(
+        {curie(str(cls), names) or str(cls): len(members) for cls, members in typed.items()}
+    )
     summary.classes = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-    source_class = URIRef(RKG + "SourceDocument")
+    source_class = RKG.SourceDocument
     kinds = {source_class, *dataset.subjects(RDFS.subClassOf, source_class)}
     docs = {s for kind in kinds for s in dataset.subjects(RDF.type, kind)}
     for doc in sorted(docs):

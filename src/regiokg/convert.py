@@ -22,6 +22,7 @@ __all__ = [
 ]
 
 IriMap = Callable[[str], str]
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def _same(iri: str) -> str:
@@ -38,6 +39,10 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal, iri_map: IriMap = 
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            # RDF 1.1 makes "a" and "a"^^xsd:string one term; rdflib keeps them apart and
+            # its parsers give the plain form, so the plain form it is.
+            return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value), normalize=False)
     raise TypeError(f"cannot convert {term!r} to rdflib")
 

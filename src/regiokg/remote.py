@@ -1,5 +1,6 @@
-"""Remote SPARQL 1.1 stores: query an endpoint through SPARQLWrapper, and push the built
-graph into a store, one named graph per source document.
+"""Remote SPARQL 1.1 stores: push the built graph into a store, one named graph per source
+document. (Querying a remote endpoint is a query target:
+:class:`regiokg.query.EndpointTarget`.)
 
 :func:`push` replaces each named graph whole, through the SPARQL 1.1 Graph Store HTTP
 Protocol (``PUT …?graph=IRI``) or, for stores that only take updates, through SPARQL 1.1
@@ -9,87 +10,34 @@ same graph twice leaves the store as after the first push: no duplicates.
 
 from __future__ import annotations
 
-import contextlib
-import json
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
 
-from regiokg.convert import dataset_to_quads
+from regiokg.query.endpoint import RemoteError, http_error_text, remote_query
+from regiokg.query.targets import as_target
 
 __all__ = ["RemoteError", "push", "remote_query", "graphs_of"]
 
 _NTRIPLES = "application/n-triples"
 
 
-class RemoteError(RuntimeError):
-    """A remote endpoint refused or failed a request; the message names the endpoint, the
-    HTTP status and what the server said."""
-
-
-def remote_query(
-    endpoint: str,
-    text: str,
-    form: str,
-    *,
-    timeout: float = 60,
-    prefixes: dict[str, str] | None = None,
-):
-    """Send the SPARQL query ``text`` (already bound, see :func:`regiokg.query.run`) to
-    ``endpoint`` with SPARQLWrapper and return a :class:`regiokg.query.QueryResult` equal to
-    what the embedded store gives: SELECT and ASK answers are read as SPARQL JSON results,
-    CONSTRUCT and DESCRIBE answers as Turtle into an rdflib Graph."""
-    from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
-    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
-
-    from regiokg.query import QueryResult
-
-    client = SPARQLWrapper(endpoint)
-    client.setQuery(text)
-    client.setMethod(POST)
-    client.setTimeout(int(timeout))
-    graph_answer = form in ("CONSTRUCT", "DESCRIBE")
-    client.setReturnFormat(TURTLE if graph_answer else JSON)
-    try:
-        raw = client.query().response.read()
-    except SPARQLWrapperException as exc:
-        raise RemoteError(f"{endpoint}: {_first_lines(str(exc))}") from exc
-    except urllib.error.HTTPError as exc:
-        raise RemoteError(f"{endpoint}: HTTP {exc.code} {_body(exc)}") from exc
-    except (urllib.error.URLError, OSError) as exc:
-        raise RemoteError(f"{endpoint}: cannot connect ({getattr(exc, 'reason', exc)})") from exc
-    if graph_answer:
-        graph = Graph()
-        for prefix, iri in (prefixes or {}).items():
-            graph.bind(prefix, iri)
-        graph.parse(data=raw, format="turtle")
-        return QueryResult(form, graph=graph)
-    try:
-        answer = ox.parse_query_results(raw, format=ox.QueryResultsFormat.JSON)
-    except (SyntaxError, ValueError) as exc:
-        raise RemoteError(f"{endpoint}: unreadable SPARQL JSON results ({exc})") from exc
-    if isinstance(answer, ox.QueryBoolean):
-        return QueryResult("ASK", boolean=bool(answer))
-    return QueryResult.from_solutions(answer)
-
-
 def graphs_of(source) -> dict[str | None, list[ox.Triple]]:
-    """The triples of each named graph of ``source`` (a pyoxigraph Store or an rdflib
-    Dataset), by graph IRI; ``None`` holds the default graph when it is not empty."""
-    quads = source if isinstance(source, ox.Store) else dataset_to_quads(source)
+    """The triples of each named graph of ``source`` (a query target, or a pyoxigraph
+    Store or rdflib Dataset), by graph IRI; ``None`` holds the default graph when it is
+    not empty."""
     graphs: dict[str | None, list[ox.Triple]] = {}
-    for quad in quads:
+    for quad in as_target(source).quads():
         key = None if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
         graphs.setdefault(key, []).append(ox.Triple(quad.subject, quad.predicate, quad.object))
     return dict(sorted(graphs.items(), key=lambda kv: (kv[0] is not None, kv[0] or "")))
 
 
 def push(
-    source: ox.Store | Dataset,
+    source,
     endpoint: str,
     *,
     protocol: str = "gsp",
@@ -132,21 +80,7 @@ def _request(method: str, url: str, body: bytes, content_type: str, timeout: flo
         with urllib.request.urlopen(request, timeout=timeout) as response:
             response.read()
     except urllib.error.HTTPError as exc:
-        raise RemoteError(f"{method} {url}: HTTP {exc.code} {_body(exc)}") from exc
+        raise RemoteError(f"{method} {url}: HTTP {exc.code} {http_error_text(exc)}") from exc
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         raise RemoteError(f"{method} {url}: cannot connect ({reason})") from exc
-
-
-def _body(exc: urllib.error.HTTPError) -> str:
-    try:
-        text = exc.read().decode("utf-8", "replace")
-    except OSError:
-        return exc.reason or ""
-    with contextlib.suppress(ValueError, AttributeError):
-        text = json.loads(text).get("message", text)
-    return _first_lines(text) or (exc.reason or "")
-
-
-def _first_lines(text: str, n: int = 3) -> str:
-    return " ".join(line.strip() for line in text.strip().splitlines()[:n])

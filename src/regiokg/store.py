@@ -17,6 +17,7 @@ import gc
 import os
 import shutil
 import tempfile
+import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -101,7 +102,7 @@ def dataset_from_store(store: ox.Store) -> Dataset:
     """An rdflib Dataset holding every quad of a pyoxigraph ``store`` (the default graph
     stays the default graph; the dataset's default view is the union of its graphs), e.g.
     to validate the stored graph with pySHACL."""
-    from regiokg.build import PREFIXES
+    from regiokg.prefixes import PREFIXES
 
     dataset = quads_to_dataset(
         store.quads_for_pattern(None, None, None, None), Dataset(default_union=True)
@@ -169,6 +170,7 @@ def _replace(
     _recover(store_dir)
     new_dir = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}{_NEW}", dir=store_dir.parent))
     old_dir: Path | None = None
+    store = None
     try:
         store = fill(new_dir)
         count = len(store)
@@ -176,7 +178,7 @@ def _replace(
         if before_swap is not None:
             before_swap(store)
         # RocksDB keeps its files and lock until the Python object is gone.
-        del store
+        store = None
         gc.collect()
         if store_dir.exists():
             old_dir = Path(
@@ -184,9 +186,14 @@ def _replace(
             )
             os.replace(store_dir, old_dir)
         os.replace(new_dir, store_dir)
-    except BaseException:
+    except BaseException as exc:
         if old_dir is not None and not store_dir.exists():
             os.replace(old_dir, store_dir)
+        # The half-made store must be closed before its directory goes, or RocksDB goes on
+        # writing into it; the traceback's frames (a before_swap hook's) hold it too.
+        store = None  # noqa: F841 (the last reference: this closes it)
+        traceback.clear_frames(exc.__traceback__)
+        gc.collect()
         shutil.rmtree(new_dir, ignore_errors=True)
         if old_dir is not None:
             shutil.rmtree(old_dir, ignore_errors=True)

@@ -7,10 +7,10 @@ import doctest
 import networkx as nx
 import pytest
 
-from regiokg.network import brokerage, centrality, cohesion, structural_holes
+from regiokg.network import brokerage, centrality, cohesion, partners, structural_holes
 
 
-@pytest.mark.parametrize("module", [centrality, structural_holes, brokerage, cohesion])
+@pytest.mark.parametrize("module", [centrality, structural_holes, brokerage, cohesion, partners])
 def test_docstring_examples(module):
     failures, tried = doctest.testmod(module, extraglobs={"nx": nx}, verbose=False)
     assert tried > 0 and failures == 0

@@ -101,5 +101,11 @@ def test_runs_top_to_bottom(path, checkout, kernel):
         if cell.cell_type == "code" and "plot_" in cell.source and "import" not in cell.source:
             kinds = {kind for output in cell.outputs for kind in output.get("data", {})}
             assert "image/png" in kinds, cell.source
+    # The interactive network renders as a widget (its HTML page is written by the cell).
+    for cell in notebook.cells:
+        if cell.cell_type == "code" and "sigma_widget(" in cell.source:
+            kinds = {kind for output in cell.outputs for kind in output.get("data", {})}
+            assert "application/vnd.jupyter.widget-view+json" in kinds, cell.source
+            assert any(".html" in output.get("text", "") for output in cell.outputs)
     # The notebooks build into temporary directories, never into the project.
     assert not (checkout / "build").exists() and not (checkout / ".regiokg").exists()

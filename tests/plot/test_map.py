@@ -11,9 +11,9 @@ import networkx as nx
 import pytest
 from matplotlib.colors import to_hex
 
-from regiokg.network import participation_network, place_network
-from regiokg.plot import events_table, plot_map, plot_network
-from regiokg.plot.map import country_outlines, event_graph, spread
+from regiokg.network import event_network, events_table, participation_network, place_network
+from regiokg.plot import plot_map, plot_network
+from regiokg.plot.map import country_outlines, spread
 from tests.plot.conftest import collections, legend_entries, marker_count, render, texts
 
 
@@ -96,7 +96,7 @@ def test_a_city_network_maps_its_cities(organisations):
 def test_events_are_tied_by_shared_participants(plot_store, project):
     events = events_table(plot_store, project)
     participation = participation_network(plot_store, project=project)
-    graph = event_graph(events, participation)
+    graph = event_network(events, participation)
     assert sorted(graph.nodes) == sorted(map(str, events["event"]))
     for u, v in itertools.combinations(sorted(graph.nodes), 2):
         both = u in participation and v in participation

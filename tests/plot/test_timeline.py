@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from regiokg.plot import events_table, plot_timeline
+from regiokg.network import events_table
+from regiokg.plot import plot_timeline
 from regiokg.plot.style import humanise_kind
 from tests.plot.conftest import collections, legend_entries, marker_count, render
 

@@ -19,12 +19,28 @@ def test_void_names_this_servers_endpoint_and_dumps(client, server):
     assert any(graph.subjects(RDF.type, VOID.Dataset))
 
 
-def test_void_follows_the_host_a_client_used(client):
-    # Behind a proxy the public name differs; the description names what the client asked.
-    for host in ("kg.example.org", "another.example"):
+def test_void_never_names_the_host_a_client_sends(client, server):
+    # A Host header is the client's word: copied into the description it would make the
+    # published dataset link to any host an attacker names.
+    for host in ("evil.example.org", "another.example"):
         response = client.get("/void", headers={"Accept": "text/turtle", "Host": host})
+        assert host not in response.text
         graph = Graph().parse(data=response.text, format="turtle")
-        assert (None, VOID.sparqlEndpoint, URIRef(f"http://{host}/sparql")) in graph
+        assert (None, VOID.sparqlEndpoint, URIRef(server + "/sparql")) in graph
+
+
+def test_void_names_the_configured_public_address(project, dataset):
+    from fastapi.testclient import TestClient
+
+    from regiokg.serve import create_app
+    from regiokg.store import store_from_dataset
+
+    public = "https://kg.example.org/regiokg/"
+    app = create_app(project, store=store_from_dataset(dataset), workers=1, public_url=public)
+    with TestClient(app) as http:
+        graph = Graph().parse(data=http.get("/void").text, format="turtle")
+    assert (None, VOID.sparqlEndpoint, URIRef(public + "sparql")) in graph
+    assert (None, VOID.dataDump, URIRef(public + "dumps/regiokg.ttl")) in graph
 
 
 @pytest.mark.parametrize("name", list(FORMATS))

@@ -8,7 +8,8 @@ import io
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, TSV, TURTLE, XML, SPARQLWrapper
 
 from regiokg.query import get_query, run
@@ -179,3 +180,69 @@ def test_literal_terms_keep_language_and_datatype(client, served):
     }
     assert got == {row["label"] for row in run(served, text)}
     assert {label.language for label in got} >= {"pl"}
+
+
+def test_a_query_with_from_sees_exactly_that_graph(client, served, project):
+    ontology = project.graph_iri("ontology")
+    in_graph = sum(1 for _ in served.quads_for_pattern(None, None, None, ox.NamedNode(ontology)))
+    query = f"SELECT (COUNT(*) AS ?n) FROM <{ontology}> WHERE {{ ?s ?p ?o }}"
+    response = client.get("/sparql", params={"query": query, "format": "json"})
+    counted = int(response.json()["results"]["bindings"][0]["n"]["value"])
+    assert counted == in_graph < len(served)
+    # FROM NAMED alone leaves the default graph empty, as the SPARQL dataset rules say.
+    named_only = f"ASK FROM NAMED <{ontology}> WHERE {{ ?s ?p ?o }}"
+    answer = client.get("/sparql", params={"query": named_only, "format": "json"})
+    assert answer.json()["boolean"] is False
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["CONSTRUCT WHERE { ?s ?p ?o } LIMIT 5", "DESCRIBE <https://w3id.org/regiokg/id/org/pppt>"],
+)
+def test_graph_answers_render_as_html(client, query):
+    response = client.get("/sparql", params={"query": query}, headers={"Accept": "text/html"})
+    assert response.status_code == 200
+    assert "<table" in response.text and "subject" in response.text
+
+
+def test_an_unknown_function_is_a_client_error(client):
+    response = client.get("/sparql", params={"query": "SELECT (<http://x.example/f>(1) AS ?x) {}"})
+    assert response.status_code == 400 and "not supported" in response.text
+
+
+def test_the_endpoint_describes_itself_in_rdf(client, server):
+    response = client.get("/sparql", headers={"Accept": "text/turtle"})
+    assert response.status_code == 200
+    graph = Graph().parse(data=response.text, format="turtle")
+    sd = Namespace("http://www.w3.org/ns/sparql-service-description#")
+    service = next(graph.subjects(RDF.type, sd.Service))
+    assert (service, sd.endpoint, URIRef(server + "/sparql")) in graph
+    assert (service, sd.supportedLanguage, sd.SPARQL11Query) in graph
+    assert len(list(graph.objects(service, sd.resultFormat))) >= 6
+
+
+@pytest.mark.parametrize("path", ["/sparql", "/id/org/pppt", "/data/org/pppt.ttl", "/void", "/"])
+def test_head_answers_like_get_without_a_body(client, path):
+    got, head = client.get(path), client.head(path)
+    assert head.status_code == got.status_code != 405
+    assert head.content == b""
+    assert head.headers.get("content-type") == got.headers.get("content-type")
+
+
+@pytest.mark.parametrize("path", ["/id/org/pppt", "/data/org/pppt.ttl", "/void", "/context.jsonld"])
+def test_linked_data_documents_allow_cross_origin_reads(client, path):
+    assert client.get(path).headers["access-control-allow-origin"] == "*"
+
+
+def test_a_preflight_request_is_answered(client):
+    response = client.options(
+        "/sparql",
+        headers={
+            "Origin": "https://app.example",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "Content-Type",
+        },
+    )
+    assert response.status_code == 204
+    assert "POST" in response.headers["access-control-allow-methods"]
+    assert "content-type" in response.headers["access-control-allow-headers"].lower()

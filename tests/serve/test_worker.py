@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from regiokg.serve.worker import QuerySyntaxError, QueryTimeout, WorkerPool, answer_query
+from regiokg.serve.pool import WorkerPool
+from regiokg.serve.worker import QuerySyntaxError, QueryTimeout, answer_query
 
 from .conftest import MAX_ROWS, TIMEOUT
 
@@ -47,7 +48,7 @@ def test_the_row_limit_applies_to_graphs(served):
 
 
 def test_the_pool_reports_syntax_errors_and_timeouts(serve_store):
-    pool = WorkerPool(serve_store, size=1, timeout=1.0, max_rows=10)
+    pool = WorkerPool(serve_store, size=1, timeout=1.0, max_rows=10, spares=0)
     try:
         with pytest.raises(QuerySyntaxError) as caught:
             pool.run({"query": "SELECT * WHERE {\n ?s ?p }"})

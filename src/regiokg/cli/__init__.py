@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import logging
 
 import click
 
@@ -24,6 +25,7 @@ COMMANDS = {
     "export": "export",
     "serve": "serve",
     "plot": "plot",
+    "partners": "partners",
     "synth": "synth",
     "load": "load",
 }
@@ -62,6 +64,9 @@ def _importable(module: str) -> bool:
 @click.pass_context
 def main(ctx: click.Context, project_dir: str | None, base_iri: str | None) -> None:
     """regiokg: a knowledge graph of regional innovation ecosystems."""
+    # rdflib logs a traceback for every ill-typed literal it meets ("2011-02-30"^^xsd:date);
+    # the shapes report each of them with its file, so the log would only be noise.
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
     ctx.ensure_object(dict)
     ctx.obj["project_dir"] = project_dir
     ctx.obj["base_iri"] = base_iri

@@ -123,8 +123,8 @@ def command(
         network,
         save_analysis,
     )
-    from regiokg.remote import RemoteError
-    from regiokg.store import StoreError, open_store
+    from regiokg.query import RemoteError, open_target
+    from regiokg.store import StoreError
 
     project = project_from(ctx, store_dir=store_dir)
     if save and endpoint:
@@ -140,7 +140,7 @@ def command(
     console = Console(stderr=True, quiet=fmt != "table")
     started = dt.datetime.now(dt.UTC)
     try:
-        target = endpoint or open_store(project.store_dir, read_only=not save)
+        target = open_target(project, endpoint=endpoint, writable=save)
         with console.status(f"drawing the {kind} network"):
             G = network(
                 target,
@@ -173,7 +173,7 @@ def command(
         _print_table(shown, G, measure, table.attrs.get("modularity"))
     if save:
         graph = analysis_graph(G, table, project=project, started=started)
-        save_analysis(target, graph)
+        save_analysis(target.store, graph)
         console.print(f"saved {len(graph)} triples as the named graph <{graph.identifier}>")
 
 

@@ -85,12 +85,13 @@ def command(
     from rich.progress import BarColumn, Progress, TextColumn
 
     from regiokg.export import ExportError, write_description, write_docs, write_dump
-    from regiokg.store import StoreError, StoreNotFound, open_store
+    from regiokg.query import open_target
+    from regiokg.store import StoreError, StoreNotFound
 
     project = project_from(ctx, store_dir=store_dir)
     out = Path(out_dir) if out_dir else project.out_dir / "dumps"
     try:
-        store = open_store(project.store_dir, read_only=True)
+        store = open_target(project)
     except StoreNotFound as exc:
         raise click.ClickException(
             f"no embedded store at {project.store_dir}: run regiokg build first"

@@ -107,9 +107,8 @@ def command(
     from rich.console import Console
 
     from regiokg.plot import FORMATS, save_figure
-    from regiokg.query import QueryError
-    from regiokg.remote import RemoteError
-    from regiokg.store import StoreError, open_store
+    from regiokg.query import QueryError, RemoteError, open_target
+    from regiokg.store import StoreError
 
     project = project_from(ctx, store_dir=store_dir)
     suffix = out[out.rfind(".") :].lower() if "." in out else ""
@@ -128,7 +127,7 @@ def command(
         )
     console = Console(stderr=True)
     try:
-        target = endpoint or open_store(project.store_dir, read_only=True)
+        target = open_target(project, endpoint=endpoint)
         with console.status(f"drawing the {picture}"):
             figure = _draw(
                 picture,
@@ -153,9 +152,15 @@ def command(
 
 
 def _draw(picture, target, project, *, measure, color_by, top, start, end, kind, groups, **rest):
-    from regiokg.network import brokerage_groups, measure_table, network
+    from regiokg.network import (
+        brokerage_groups,
+        event_network,
+        events_table,
+        measure_table,
+        network,
+        participation_network,
+    )
     from regiokg.plot import plot_map, plot_network, plot_ranking, plot_timeline
-    from regiokg.plot.timeline import events_table
 
     title, people = rest["title"], rest["people"]
     if picture == "timeline":
@@ -163,11 +168,8 @@ def _draw(picture, target, project, *, measure, color_by, top, start, end, kind,
         return plot_timeline(events, color_by=color_by or "region", title=title)
     window = {"start": start, "end": end, "include_people": people, "project": project}
     if picture == "map" and kind == "events":
-        from regiokg.network import participation_network
-        from regiokg.plot.map import event_graph
-
         events = events_table(target, project, start=start, end=end)
-        graph = event_graph(events, participation_network(target, **window))
+        graph = event_network(events, participation_network(target, **window))
     else:
         graph = network(target, kind, **window)
     options = {}

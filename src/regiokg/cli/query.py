@@ -51,9 +51,8 @@ def command(ctx, name, expression, params, fmt, endpoint, timeout) -> None:
     into the query text; unknown or missing parameters and syntax errors are reported with
     the query's name, line and column.
     """
-    from regiokg.query import QueryError, get_query, parse_query, run
-    from regiokg.remote import RemoteError
-    from regiokg.store import StoreError, open_store
+    from regiokg.query import QueryError, RemoteError, get_query, open_target, parse_query, run
+    from regiokg.store import StoreError
 
     project = project_from(ctx)
     if bool(name) == bool(expression):
@@ -66,8 +65,8 @@ def command(ctx, name, expression, params, fmt, endpoint, timeout) -> None:
         values[key.strip()] = value
     try:
         query = get_query(project, name) if name else parse_query(expression, "-e")
-        target = endpoint or open_store(project.store_dir, read_only=True)
-        result = run(target, query, values, timeout=timeout)
+        target = open_target(project, endpoint=endpoint, timeout=timeout)
+        result = run(target, query, values)
         if fmt == TABLE and result.graph is None:
             _print_table(result, query, project)
             return
@@ -82,24 +81,19 @@ def _print_table(result, query, project) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from regiokg.build import PREFIXES
+    from regiokg.prefixes import curie, project_prefixes
 
     console = Console()
     if result.boolean is not None:
         console.print("true" if result.boolean else "false")
         return
-    # Longest namespace first, so r:person/... wins over a shorter match.
-    names = {**PREFIXES, **query.prefixes, "r": project.instance_iri("")}
-    names = sorted(names.items(), key=lambda kv: -len(kv[1]))
+    names = {**project_prefixes(project), **query.prefixes}
 
     def cell(value) -> str:
         if value is None:
             return ""
         if isinstance(value, URIRef):
-            for prefix, iri in names:
-                if iri and value.startswith(iri):
-                    return f"{prefix}:{value[len(iri) :]}"
-            return f"<{value}>"
+            return curie(str(value), names) or f"<{value}>"
         if isinstance(value, BNode):
             return f"_:{value}"
         return f"{value}@{value.language}" if value.language else str(value)

@@ -13,31 +13,29 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
 
 from regiokg.atomic import atomic_path
 from regiokg.config import Project
-from regiokg.convert import dataset_to_quads, to_oxigraph
 from regiokg.export.formats import DumpFormat, ExportError, get_format
+from regiokg.query import QueryError, as_target
 
 __all__ = ["dump_statements", "serialize_dump", "source_quads", "write_dump"]
 
 
 def source_quads(source) -> Iterable[ox.Quad]:
-    """Every quad of ``source``: a pyoxigraph Store or Dataset, or an rdflib Dataset (named
-    graphs kept) or Graph (its triples in the default graph). Anything else raises
+    """Every quad of ``source``: a query target (:class:`regiokg.query.SparqlTarget`) or
+    anything :func:`regiokg.query.as_target` takes (a pyoxigraph Store, an rdflib Dataset
+    with its named graphs, an rdflib Graph in the default graph). Anything else raises
     :class:`~regiokg.export.formats.ExportError`."""
-    if isinstance(source, ox.Store):
-        return source.quads_for_pattern(None, None, None, None)
-    if isinstance(source, ox.Dataset):
-        return iter(source)
-    if isinstance(source, Dataset):
-        return dataset_to_quads(source)
-    if isinstance(source, Graph):
-        return (ox.Quad(*map(to_oxigraph, triple), ox.DefaultGraph()) for triple in source)
-    raise ExportError(
-        f"cannot export a {type(source).__name__}: give a pyoxigraph Store or an rdflib Dataset"
-    )
+    try:
+        return as_target(source).quads()
+    except TypeError:
+        raise ExportError(
+            f"cannot export a {type(source).__name__}: give a pyoxigraph Store, an rdflib "
+            "Dataset or a query target"
+        ) from None
+    except QueryError as exc:
+        raise ExportError(str(exc)) from None
 
 
 def _quad_key(quad: ox.Quad) -> tuple[str, str, str, str]:

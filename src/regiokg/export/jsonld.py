@@ -15,13 +15,11 @@ from collections.abc import Iterable
 from typing import BinaryIO
 
 import pyoxigraph as ox
-from rdflib import XSD, Dataset, Literal, URIRef
 
 from regiokg.config import Project
-from regiokg.convert import to_rdflib
 from regiokg.export.formats import ExportError
 
-__all__ = ["context_path", "context_prefixes", "jsonld_context", "write_jsonld"]
+__all__ = ["context_path", "expanded_form", "context_prefixes", "jsonld_context", "write_jsonld"]
 
 
 def context_path(project: Project):
@@ -56,30 +54,52 @@ def context_prefixes(project: Project) -> dict[str, str]:
     }
 
 
-def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal):
-    # RDF 1.1 makes a simple literal and an xsd:string one the same term; write the
-    # simple form so plain strings stay plain JSON strings.
-    node = to_rdflib(term)
-    if isinstance(node, Literal) and node.datatype == XSD.string:
-        return Literal(str(node))
-    return node
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _node_id(term: ox.NamedNode | ox.BlankNode) -> str:
+    return term.value if isinstance(term, ox.NamedNode) else f"_:{term.value}"
+
+
+def _object(term) -> dict:
+    if isinstance(term, (ox.NamedNode, ox.BlankNode)):
+        return {"@id": _node_id(term)}
+    if term.language:
+        return {"@value": term.value, "@language": term.language}
+    if term.datatype.value == _XSD_STRING:
+        return {"@value": term.value}
+    return {"@value": term.value, "@type": term.datatype.value}
+
+
+def expanded_form(quads: Iterable[ox.Quad]) -> list[dict]:
+    """``quads`` in expanded JSON-LD, as the JSON-LD 1.1 "Serialize RDF as JSON-LD"
+    algorithm makes it (no native types, ``rdf:type`` as ``@type``): one node object per
+    subject of the default graph, and one graph object per named graph holding its own."""
+    graphs: dict[str, dict[str, dict]] = {}
+    for quad in quads:
+        name = "" if isinstance(quad.graph_name, ox.DefaultGraph) else _node_id(quad.graph_name)
+        subject = _node_id(quad.subject)
+        node = graphs.setdefault(name, {}).setdefault(subject, {"@id": subject})
+        if quad.predicate.value == _RDF_TYPE and not isinstance(quad.object, ox.Literal):
+            node.setdefault("@type", []).append(_node_id(quad.object))
+        else:
+            node.setdefault(quad.predicate.value, []).append(_object(quad.object))
+    expanded = list(graphs.pop("", {}).values())
+    for name, nodes in graphs.items():
+        expanded.append({"@id": name, "@graph": list(nodes.values())})
+    return expanded
 
 
 def write_jsonld(quads: Iterable[ox.Quad], out: BinaryIO, project: Project) -> None:
     """Write ``quads`` to ``out`` as compacted JSON-LD with the project's context embedded:
     a top-level ``@graph`` holding one ``{"@id": graph, "@graph": [...]}`` object per
-    named graph (and the default graph's nodes, if any)."""
+    named graph (and the default graph's nodes, if any). The RDF becomes JSON-LD through
+    pyld's ``fromRdf`` and ``compact``, the JSON-LD 1.1 algorithms as the W3C specifies
+    them (rdflib's compaction loses values: of ``""`` and ``"0"`` on one property it
+    keeps one)."""
+    from pyld import jsonld
+
     context = jsonld_context(project)["@context"]
-    dataset = Dataset()
-    graphs = {}
-    for quad in quads:
-        name = quad.graph_name
-        if name not in graphs:
-            graphs[name] = (
-                dataset.default_context
-                if isinstance(name, ox.DefaultGraph)
-                else dataset.graph(URIRef(name.value))
-            )
-        graphs[name].add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
-    text = dataset.serialize(format="json-ld", context=context, indent=1, ensure_ascii=False)
-    out.write(text.encode("utf-8"))
+    compacted = jsonld.compact(expanded_form(quads), context, {"graph": True})
+    out.write(json.dumps(compacted, indent=1, ensure_ascii=False).encode("utf-8"))

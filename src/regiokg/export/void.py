@@ -4,7 +4,8 @@ it is and where to get it, in VoID (the W3C Vocabulary of Interlinked Datasets) 
 
 Every figure (triples, entities, entities per class, triples per property, vocabularies
 used, links to Wikidata) is the answer of a named query in ``queries/`` (tag ``void``) run
-through :func:`regiokg.query.run`, so the description says what the store answers.
+through :func:`regiokg.query.run` on a query target, so the description says what the
+store answers.
 Triples are counted once however many named graphs state them; entities are the distinct
 subject IRIs under the instance namespace ``{base}id/`` (the ``void:uriSpace``).
 """
@@ -22,7 +23,7 @@ from regiokg.atomic import write_atomically
 from regiokg.config import Project
 from regiokg.export.formats import FORMATS
 from regiokg.export.jsonld import context_prefixes
-from regiokg.query import load_queries, run
+from regiokg.query import as_target, load_queries, run
 
 __all__ = [
     "DatasetFigures",
@@ -84,9 +85,10 @@ class DatasetFigures:
 
 
 def dataset_figures(source, project: Project) -> DatasetFigures:
-    """Count what ``source`` (a pyoxigraph Store or an rdflib Dataset) holds with the
-    ``void`` named queries of ``project`` (see :class:`DatasetFigures`)."""
+    """Count what ``source`` (a query target, or a pyoxigraph Store or rdflib Dataset)
+    holds with the ``void`` named queries of ``project`` (see :class:`DatasetFigures`)."""
     queries = load_queries(project)
+    source = as_target(source)
 
     def rows(name: str, params=None):
         return run(source, queries[name], params).rows
@@ -143,15 +145,16 @@ def describe_dataset(
     issued: dt.date | None = None,
     modified: dt.date | None = None,
 ) -> Graph:
-    """The VoID and DCAT description of the dataset in ``source`` (a pyoxigraph Store or an
-    rdflib Dataset) as an rdflib Graph: title and description (en, pl), licence CC BY 4.0,
+    """The VoID and DCAT description of the dataset in ``source`` (a query target, or a pyoxigraph
+    Store or rdflib Dataset) as an rdflib Graph: title and description (en, pl), licence CC BY 4.0,
     publisher, ``dcterms:issued`` (default: the ontology's ``dcterms:created``) and
-    ``dcterms:modified`` (default: the newest change of the curated files), triple and
-    entity counts, a class partition per class and a property partition per property,
-    the vocabularies used, a ``void:Linkset`` to Wikidata per link property with its
-    count, the ``sparql_endpoint`` (also as a ``dcat:DataService``), and for every dump
-    format a ``void:dataDump`` and a ``dcat:Distribution`` at ``dumps_base`` +
-    ``regiokg.<extension>``; ``void:uriSpace`` is the project's instance namespace."""
+    ``dcterms:modified`` (default: the newest change of the curated files), triple and entity
+    counts, a class partition per class and a property partition per property, the vocabularies
+    used, a ``void:Linkset`` to Wikidata per link property with its count, the ``sparql_endpoint``
+    (also as a ``dcat:DataService``), and for every dump format a ``void:dataDump`` and a
+    ``dcat:Distribution`` at ``dumps_base`` + ``regiokg.<extension>``; ``void:uriSpace`` is the
+    project's instance namespace."""
+    source = as_target(source)
     figures = dataset_figures(source, project)
     created, creator = _ontology_metadata(source, project)
     issued = issued or created or dt.date.today()

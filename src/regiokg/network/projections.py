@@ -38,13 +38,14 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import networkx as nx
 
 from regiokg.config import ConfigError, Project
-from regiokg.query import get_query, run
+from regiokg.network.definition import NETWORK_KINDS, NetworkDefinition, local_name
+from regiokg.network.places import PLACE_KINDS, PLACE_LEVELS, place_network
+from regiokg.query import as_target, get_query, run
 
 __all__ = [
     "NETWORK_KINDS",
@@ -55,13 +56,7 @@ __all__ = [
     "network",
     "participation_network",
     "place_network",
-]
-
-#: The networks a researcher can ask for by name (the command line's ``--network``).
-NETWORK_KINDS = ("organisations", "events", "cities", "regions", "countries")
-#: Levels :func:`place_network` aggregates to.
-PLACE_LEVELS = ("city", "region", "country")
-PLACE_KINDS = {"city": "cities", "region": "regions", "country": "countries"}
+]  # the definition and place networks are re-exported for older imports
 
 
 def brokerage_groups(kind: str) -> str:
@@ -72,19 +67,6 @@ def brokerage_groups(kind: str) -> str:
 
 
 CO_PARTICIPATION = "co-participation"
-AGENT_ATTRIBUTES = (
-    "label",
-    "label_en",
-    "kind",
-    "city",
-    "city_label",
-    "region",
-    "region_label",
-    "country",
-    "country_label",
-    "lat",
-    "long",
-)
 ACTIVITY_ATTRIBUTES = (
     "label",
     "label_en",
@@ -98,33 +80,6 @@ ACTIVITY_ATTRIBUTES = (
     "lat",
     "long",
 )
-
-
-@dataclass(frozen=True)
-class NetworkDefinition:
-    """How a network was drawn from the graph: its ``kind`` (one of :data:`NETWORK_KINDS`),
-    the year window ``start``..``end`` (None: open), the ``event_kinds`` kept (regiokg class
-    names; empty: all), and whether people, projects and membership or coordination ties
-    were included. Equal definitions give equal networks from the same graph."""
-
-    kind: str = "organisations"
-    start: int | None = None
-    end: int | None = None
-    event_kinds: tuple[str, ...] = ()
-    include_people: bool = False
-    include_projects: bool = True
-    include_memberships: bool = True
-
-    def __post_init__(self) -> None:
-        # Kinds may be given as IRIs or local names, in any order: store one spelling.
-        kinds = tuple(sorted({_tail(str(k)) for k in self.event_kinds}))
-        object.__setattr__(self, "event_kinds", kinds)
-
-    def as_dict(self) -> dict:
-        """The definition as plain values (a list for ``event_kinds``), e.g. for JSON."""
-        data = asdict(self)
-        data["event_kinds"] = list(self.event_kinds)
-        return data
 
 
 def _project(project: Project | str | Path | None) -> Project:
@@ -160,10 +115,6 @@ def _year(value) -> int | None:
     return None if value is None else int(value)
 
 
-def _tail(iri: str) -> str:
-    return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-
-
 def _window(start: int | None, end: int | None) -> dict:
     if start is not None and end is not None and start > end:
         raise ValueError(f"the time window starts ({start}) after it ends ({end})")
@@ -177,7 +128,7 @@ def _window(start: int | None, end: int | None) -> dict:
 
 def _agent_attributes(row: dict) -> dict:
     attributes = {
-        "label": _text(row["label"]) or _tail(str(row["agent"])),
+        "label": _text(row["label"]) or local_name(str(row["agent"])),
         "label_en": _text(row["label_en"]),
         "kind": _text(row["kind"]),
     }
@@ -189,7 +140,7 @@ def _agent_attributes(row: dict) -> dict:
 
 def _activity_attributes(row: dict) -> dict:
     attributes = {name: _text(row.get(name)) for name in ACTIVITY_ATTRIBUTES}
-    attributes["label"] = attributes["label"] or _tail(str(row["activity"]))
+    attributes["label"] = attributes["label"] or local_name(str(row["activity"]))
     attributes["year"] = _year(row["year"])
     attributes["lat"], attributes["long"] = _number(row["lat"]), _number(row["long"])
     return attributes
@@ -198,7 +149,7 @@ def _activity_attributes(row: dict) -> dict:
 def _kept_activities(
     activities: dict[str, dict], event_kinds: Iterable[str] | None, include_projects: bool
 ) -> set[str]:
-    wanted = {_tail(k) for k in event_kinds or ()}
+    wanted = {local_name(k) for k in event_kinds or ()}
     kept = set()
     for iri, attributes in activities.items():
         if attributes["category"] == "Project":
@@ -252,7 +203,8 @@ def participation_network(
     project: Project | str | Path | None = None,
 ) -> nx.Graph:
     """The bipartite network of agents and the activities they took part in, from
-    ``target`` (anything :func:`regiokg.query.run` accepts). Agents (organisations, and
+    ``target`` (a :class:`regiokg.query.SparqlTarget`, or what
+    :func:`regiokg.query.as_target` takes). Agents (organisations, and
     people with ``include_people``) carry ``bipartite=0`` and the attributes of
     :func:`collaboration_network`; events and projects carry ``bipartite=1``, ``label``,
     ``label_en``, ``kind``, ``category`` ("Event" or "Project"), ``year``, ``status``,
@@ -265,7 +217,7 @@ def participation_network(
     definition = NetworkDefinition(
         "events", start, end, event_kinds or (), include_people, include_projects, False
     )
-    rows, agents, activities = _participations(target, _project(project), definition)
+    rows, agents, activities = _participations(as_target(target), _project(project), definition)
     G = nx.Graph(definition=definition)
     roles: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in rows:
@@ -289,7 +241,8 @@ def collaboration_network(
     project: Project | str | Path | None = None,
 ) -> nx.Graph:
     """The collaboration network of organisations (and people, with ``include_people``)
-    from ``target`` (a pyoxigraph Store, an rdflib Dataset or an endpoint URL): two agents
+    from ``target`` (a query target, or a pyoxigraph Store, an rdflib Dataset or an
+    endpoint URL): two agents
     are tied when they took part in the same event or project of the window, or (with
     ``include_memberships``) when one is a member or the coordinator of the other.
 
@@ -311,7 +264,8 @@ def collaboration_network(
         include_projects,
         include_memberships,
     )
-    rows, agents, _ = _participations(target, _project(project), definition)
+    target, project = as_target(target), _project(project)
+    rows, agents, _ = _participations(target, project, definition)
     G = nx.Graph(definition=definition)
     members: dict[str, set[str]] = defaultdict(set)
     years: dict[str, int | None] = {}
@@ -336,7 +290,7 @@ def collaboration_network(
             if years[activity] is not None:
                 data["years"].add(years[activity])
     if include_memberships:
-        for row in _rows(target, _project(project), "network_ties", _window(None, end)):
+        for row in _rows(target, project, "network_ties", _window(None, end)):
             a, b = str(row["a"]), str(row["b"])
             if a == b or a not in agents or b not in agents:
                 continue
@@ -360,59 +314,6 @@ def collaboration_network(
             relations=sorted(data["relations"]),
         )
     return G
-
-
-def place_network(G: nx.Graph, level: str = "city") -> nx.Graph:
-    """The network of places (``level`` "city", "region" or "country") that a
-    collaboration network ``G`` spans: each organisation counts for the place it is located
-    in (its ``city``, ``region`` or ``country`` attribute), and two places are tied with the
-    summed ``weight`` of the ties between their organisations. Nodes are place IRIs with
-    ``label``, ``lat``/``long`` (the city's, for cities; None otherwise), the levels above
-    (``region``, ``country`` and their labels, as the first organisation there has them),
-    ``organisations``
-    (how many nodes of ``G`` are there) and ``internal_weight`` (summed weight of the ties
-    inside the place, which the network keeps out as self-loops). Organisations whose place
-    is unknown are left out. Edges also keep ``activities`` (sorted union)."""
-    if level not in PLACE_LEVELS:
-        raise ValueError(f"unknown level {level!r}; use one of {', '.join(PLACE_LEVELS)}")
-    P = nx.Graph()
-    definition = G.graph.get("definition", NetworkDefinition())
-    P.graph["definition"] = replace(definition, kind=PLACE_KINDS[level])
-    label_key = f"{level}_label"
-    for _, data in G.nodes(data=True):
-        place = data.get(level)
-        if place is None:
-            continue
-        if place not in P:
-            P.add_node(
-                place,
-                label=data.get(label_key) or _tail(place),
-                lat=data.get("lat") if level == "city" else None,
-                long=data.get("long") if level == "city" else None,
-                organisations=0,
-                internal_weight=0,
-            )
-            # The levels above a place, so that brokerage can group cities by region.
-            for above in PLACE_LEVELS[PLACE_LEVELS.index(level) + 1 :]:
-                P.nodes[place][above] = data.get(above)
-                P.nodes[place][f"{above}_label"] = data.get(f"{above}_label")
-        P.nodes[place]["organisations"] += 1
-    for a, b, data in G.edges(data=True):
-        pa, pb = G.nodes[a].get(level), G.nodes[b].get(level)
-        if pa is None or pb is None:
-            continue
-        weight = data.get("weight", 1)
-        if pa == pb:
-            P.nodes[pa]["internal_weight"] += weight
-            continue
-        if P.has_edge(pa, pb):
-            P[pa][pb]["weight"] += weight
-            P[pa][pb]["activities"] = sorted(
-                set(P[pa][pb]["activities"]) | set(data.get("activities", []))
-            )
-        else:
-            P.add_edge(pa, pb, weight=weight, activities=sorted(data.get("activities", [])))
-    return P
 
 
 def network(

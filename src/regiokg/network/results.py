@@ -37,7 +37,7 @@ from regiokg.config import DEFAULT_BASE, Project
 from regiokg.convert import to_oxigraph
 from regiokg.namespace import MEASURE, RKG
 from regiokg.network.brokerage import ROLES
-from regiokg.network.projections import NetworkDefinition
+from regiokg.network.definition import NetworkDefinition
 
 __all__ = ["AnalysisRun", "analysis_graph", "measure_iri", "new_run_id", "save_analysis"]
 

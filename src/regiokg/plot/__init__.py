@@ -1,5 +1,6 @@
 """Pictures of the knowledge graph: the partner network, a map, a timeline of events and
-ranked measures. Each is a function that takes a graph or a result table and ``ax=None`` and
+ranked measures. Each is a function that takes a graph or a table (made by
+:mod:`regiokg.network`; plots compute no networks and run no queries) and ``ax=None`` and
 returns the matplotlib figure; :func:`save_figure` writes one to PNG, SVG or PDF atomically.
 matplotlib is imported only when a picture is drawn.
 """
@@ -12,11 +13,10 @@ from regiokg.atomic import atomic_path
 from regiokg.plot.map import plot_map
 from regiokg.plot.network import layout, plot_network
 from regiokg.plot.ranking import plot_ranking
-from regiokg.plot.timeline import events_table, plot_timeline
+from regiokg.plot.timeline import plot_timeline
 
 __all__ = [
     "FORMATS",
-    "events_table",
     "layout",
     "plot_map",
     "plot_network",

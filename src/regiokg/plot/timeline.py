@@ -3,7 +3,8 @@
 Each event is one dot on the row of its kind (business mission, seminar, study visit …),
 at its start date, coloured by the region (or country) it took place in. Planned events are
 hollow; planned events without a date stand in a column of their own at the right. The
-table comes from the named query ``events_timeline`` (:func:`events_table`).
+table comes from the named query ``events_timeline``
+(:func:`regiokg.network.events.events_table`).
 """
 
 from __future__ import annotations
@@ -20,36 +21,12 @@ from regiokg.plot.style import (
     styled,
 )
 
-__all__ = ["events_table", "plot_timeline"]
+__all__ = ["plot_timeline"]
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _PLANNED = "planned"
 _CLOSE = 0.2  # years: dots of one row nearer than this are stacked
 _OFFSETS = [0.0] + [sign * 0.17 * step for step in range(1, 50) for sign in (1, -1)]
-
-
-def events_table(target, project, *, start: int | None = None, end: int | None = None):
-    """The events of ``target`` (a store, dataset or endpoint URL, see
-    :func:`regiokg.query.run`) as a DataFrame from the project's ``events_timeline`` query:
-    one row per event (an event typed with several kinds keeps the first by name), with
-    ``kind`` as the class's local name. ``start`` and ``end`` keep the events whose year lies
-    in that window (inclusive); with either given, undated events are left out."""
-    from regiokg.query import get_query, run
-
-    table = run(target, get_query(project, "events_timeline")).to_dataframe()
-    table["kind"] = [str(k).rsplit("#", 1)[-1].rsplit("/", 1)[-1] for k in table["kind"]]
-    table["status"] = [None if s is None else str(s).rsplit("/", 1)[-1] for s in table["status"]]
-    table = table.sort_values(["event", "kind"], key=lambda c: c.astype(str), kind="stable")
-    table = table.drop_duplicates("event").reset_index(drop=True)
-    if start is not None or end is not None:
-        years = table["year"]
-        keep = years.notna()
-        if start is not None:
-            keep &= years >= start
-        if end is not None:
-            keep &= years <= end
-        table = table[keep.fillna(False).astype(bool)].reset_index(drop=True)
-    return table
 
 
 def _decimal_year(value) -> float | None:
@@ -76,7 +53,8 @@ def _place(row, color_by: str) -> str:
 
 
 def plot_timeline(table, ax=None, *, color_by: str = "region", title: str | None = None):
-    """Draw the events of ``table`` (see :func:`events_table`; columns ``event``, ``kind``,
+    """Draw the events of ``table`` (see :func:`regiokg.network.events_table`; columns
+    ``event``, ``kind``,
     ``start``, ``status`` and ``region_label``/``country_label``) as a dot strip: one row
     per kind, one dot per event at its start date, coloured by region (``color_by=
     "region"``, falling back to the country where no region is known) or by ``"country"``,

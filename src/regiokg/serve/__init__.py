@@ -9,6 +9,10 @@ One module per concern: :mod:`~regiokg.serve.app` (the app factory), :mod:`~.spa
 :mod:`~.iris` (IRIs to paths), :mod:`~.pages` (dereferencing and entity pages),
 :mod:`~.picture` (the ego network), :mod:`~.search` (label search), :mod:`~.landing`
 (landing page, named queries) and :mod:`~.publication` (the export stage's documents).
+The front end: :mod:`~.assets` (browser libraries served from ``node_modules``),
+:mod:`~.editor` (the YASGUI query editor), :mod:`~.roles` (role statements as lines),
+:mod:`~.mapview` (SVG maps), :mod:`~.network_page` (the sigma.js network),
+:mod:`~.suggest` (search as one types) and :mod:`~.partners` (partner search).
 """
 
 from regiokg.serve.app import DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT, create_app, serve

@@ -12,10 +12,11 @@ from fastapi.responses import PlainTextResponse
 from rdflib import URIRef
 
 from regiokg.query import QueryError, bound_text
+from regiokg.serve.mapview import graph_map
 from regiokg.serve.representations import bytes_response, graph_bytes, results_bytes
 from regiokg.serve.site import CURIES, Site, Term
-from regiokg.serve.sparql import results_table
-from regiokg.serve.worker import Answer, QueryFailed, QuerySyntaxError, QueryTimeout
+from regiokg.serve.sparql import client_address, results_table
+from regiokg.serve.worker import Answer, QueryFailed, QuerySyntaxError
 
 __all__ = ["Figures", "figures", "router"]
 
@@ -91,7 +92,12 @@ def figures(site: Site) -> Figures:
 def landing(request: Request) -> Response:
     """The landing page."""
     site: Site = request.app.state.site
-    context = {"figures": figures(site), "queries": site.queries, "example": EXAMPLE_QUERY}
+    context = {
+        "figures": figures(site),
+        "queries": site.queries,
+        "example": EXAMPLE_QUERY,
+        "map": graph_map(site),
+    }
     return site.templates.TemplateResponse(request, "landing.html", context)
 
 
@@ -112,7 +118,7 @@ def search(request: Request, q: str = "") -> Response:
 
 
 @router.get("/queries/{name}")
-def named_query(request: Request, name: str) -> Response:
+async def named_query(request: Request, name: str) -> Response:
     """Run the named query ``name`` with the request's parameters: an HTML table, or with
     ``format=json|xml|csv|tsv`` (``turtle``, ``nt``, ``json``, ``xml`` for graphs) a
     download. It runs in a query worker, under the same time and row limits as
@@ -133,13 +139,12 @@ def named_query(request: Request, name: str) -> Response:
         text = bound_text(query, params)
     except QueryError as exc:
         return PlainTextResponse(f"{exc}\n", status_code=400)
-    site.start()
     try:
-        answer: Answer = site.pool.run({"query": text})
-    except QueryTimeout as exc:
-        return PlainTextResponse(f"{exc}\n", status_code=503)
-    except (QuerySyntaxError, QueryFailed) as exc:
-        return PlainTextResponse(f"{name}: {exc}\n", status_code=500)
+        answer: Answer = await site.answer({"query": text}, client_address(request))
+    except QueryFailed as exc:
+        # A named query is the project's own text: a syntax error in it is the server's fault.
+        status = 500 if isinstance(exc, QuerySyntaxError) else exc.status
+        return PlainTextResponse(f"{name}: {exc}\n", status_code=status)
     headers = {}
     if answer.truncated:
         headers = {"X-SPARQL-MaxRows": str(site.max_rows), "X-SPARQL-Truncated": "true"}

@@ -5,9 +5,11 @@ Accept``): an HTML page at ``/page/<key>`` or a data document at ``/data/<key>.<
 (Turtle ``.ttl``, JSON-LD ``.jsonld``, N-Triples ``.nt``, RDF/XML ``.rdf``). See
 :mod:`regiokg.serve.iris` for which IRIs map to which keys.
 
-The page of an entity shows its labels in Polish and English, its types, every statement
-in both directions with the named graph that makes it, its source documents, and a
-picture of its partner network. IRIs the graph does not mention get 404.
+The page of an entity shows its labels in Polish and English, its types, its role
+statements as readable lines (:mod:`~regiokg.serve.roles`), a map of where it is
+(:mod:`~regiokg.serve.mapview`), every statement in both directions with the named graph
+that makes it, its source documents, and a picture of its partner network. IRIs the
+graph does not mention get 404.
 """
 
 from __future__ import annotations
@@ -19,20 +21,23 @@ import pyoxigraph as ox
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 from rdflib import URIRef
+from rdflib.namespace import PROV, RDF
 
 from regiokg.convert import to_oxigraph
 from regiokg.serve.iris import VOCAB_IRI
+from regiokg.serve.mapview import entity_map
 from regiokg.serve.negotiation import GRAPH_TYPES, HTML, best_match
 from regiokg.serve.picture import ego_network
 from regiokg.serve.representations import EXTENSIONS, graph_response
+from regiokg.serve.roles import role_groups
 from regiokg.serve.site import CURIES, Site, Term
 
 __all__ = ["EntityPage", "entity_page", "router"]
 
 router = APIRouter()
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-DERIVED_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
+RDF_TYPE = str(RDF.type)
+DERIVED_FROM = str(PROV.wasDerivedFrom)
 _EXTENSION_OF = {media: ext for ext, media in EXTENSIONS.items()}
 
 
@@ -119,12 +124,15 @@ class EntityPage:
     sources: list[Term]
     graphs: list[Term]
     network: object = None
+    roles: list = field(default_factory=list)
+    map: object = None
 
 
 def entity_page(site: Site, iri: str, key: str) -> EntityPage:
     """Gather the page of ``iri``: labels by language, types, statements both ways with
     their graphs, source documents (``prov:wasDerivedFrom`` and the documents of the
-    graphs that mention it) and its ego network."""
+    graphs that mention it), its ego network, its role statements as readable lines and
+    a map of where it is."""
     rows: dict[tuple, list[str]] = defaultdict(list)
     for row in site.run("entity_statements", entity_iri=iri):
         rows[(str(row["direction"]), row["property"], row["other"])].append(str(row["graph"]))
@@ -163,6 +171,8 @@ def entity_page(site: Site, iri: str, key: str) -> EntityPage:
         sources=list(sources.values()),
         graphs=[site.term(URIRef(g)) for g in sorted(graph_iris)],
         network=ego_network(site.partners, iri, label),
+        roles=role_groups(site, iri),
+        map=entity_map(site, iri),
     )
 
 

@@ -47,17 +47,15 @@ def _graph_document(request: Request, name: str, graph: Graph) -> Response:
 @router.get("/void")
 def void(request: Request) -> Response:
     """The VoID and DCAT description of the dataset, naming this server's SPARQL
-    endpoint and dump addresses."""
+    endpoint and dump addresses at its public address (never the Host header a client
+    sends, which would let anyone make the description link to any host)."""
     site: Site = request.app.state.site
-    base = str(request.base_url)
-    # Made anew for each request (tens of milliseconds): the addresses come from the Host
-    # header, and a cache keyed by it would grow with every host name a client sends.
-    graph = export.describe_dataset(
-        site.store, site.project, sparql_endpoint=base + "sparql", dumps_base=base + "dumps/"
-    )
-    media = _negotiated(request, list(GRAPH_TYPES))
-    body = graph.serialize(format=_RDFLIB[media], encoding="utf-8")
-    return bytes_response(body, media, {"Vary": "Accept"})
+    base = site.public_url
+    if "void-graph" not in site.cache:
+        site.cache["void-graph"] = export.describe_dataset(
+            site.target, site.project, sparql_endpoint=base + "sparql", dumps_base=base + "dumps/"
+        )
+    return _graph_document(request, "void", site.cache["void-graph"])
 
 
 @router.get("/dumps/{filename}")
@@ -70,7 +68,7 @@ def dump(request: Request, filename: str) -> Response:
         raise HTTPException(404, f"no dump {filename}; there are {', '.join(sorted(by_name))}")
     key = ("dump", fmt.name)
     if key not in site.cache:
-        site.cache[key] = export.serialize_dump(site.store, fmt.name, project=site.project)
+        site.cache[key] = export.serialize_dump(site.target, fmt.name, project=site.project)
     headers = {"Content-Disposition": f'attachment; filename="{fmt.filename}"'}
     return bytes_response(site.cache[key], fmt.media_type, headers)
 

@@ -3,7 +3,7 @@ named queries, the label index and partner links read once at start-up, the IRI 
 the templates, and the pool of query workers that answers ``/sparql``.
 
 Pages run the project's own named queries in the server process (they are bounded and
-fast); queries sent by clients go through the :class:`~regiokg.serve.worker.WorkerPool`,
+fast); queries sent by clients go through the :class:`~regiokg.serve.pool.WorkerPool`,
 which enforces the time and row limits.
 """
 
@@ -21,39 +21,32 @@ import jinja2
 import pyoxigraph as ox
 from fastapi.templating import Jinja2Templates
 from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, RDFS, SKOS
 
-from regiokg.build import PREFIXES
 from regiokg.config import Project
-from regiokg.query import NamedQuery, QueryResult, load_queries, run
+from regiokg.prefixes import PREFIXES, curie, project_prefixes
+from regiokg.query import NamedQuery, QueryResult, StoreTarget, load_queries, run
 from regiokg.serve.iris import IriMap
+from regiokg.serve.pool import WorkerPool
 from regiokg.serve.search import LabelIndex
-from regiokg.serve.worker import WorkerPool
+from regiokg.serve.worker import Answer
 from regiokg.store import open_store
 
 __all__ = ["Site", "Term"]
 
 HERE = Path(__file__).parent
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
 #: Label properties, most preferred first, for the name a page shows for an IRI.
 LABEL_ORDER = [
-    SKOS + "prefLabel",
-    RDFS + "label",
-    "https://schema.org/name",
-    "http://xmlns.com/foaf/0.1/name",
-    "http://purl.org/dc/terms/title",
-    SKOS + "altLabel",
+    str(SKOS.prefLabel),
+    str(RDFS.label),
+    PREFIXES["schema"] + "name",
+    str(FOAF.name),
+    str(DCTERMS.title),
+    str(SKOS.altLabel),
 ]
 LANGUAGE_ORDER = ["en", "pl", ""]
-CURIES = {
-    **PREFIXES,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": RDFS,
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "wd": "http://www.wikidata.org/entity/",
-    "label": "https://w3id.org/regiokg/vocab/label/",
-}
+#: The prefixes graphs are written with (the project's one table).
+CURIES = PREFIXES
 
 
 @dataclass
@@ -90,6 +83,11 @@ class Site:
     pool: WorkerPool | None = None
     cache: dict[str, Any] = field(default_factory=dict)
     scratch: Path | None = None
+    #: Further :class:`WorkerPool` limits (memory, bytes, expensive queries per client).
+    pool_options: dict[str, Any] = field(default_factory=dict)
+    #: The address the server is published at; documents name it, never a Host header.
+    public_url: str = "http://127.0.0.1:8000/"
+    _limiter: Any = None
 
     @classmethod
     def open(
@@ -100,10 +98,14 @@ class Site:
         timeout: float,
         max_rows: int,
         workers: int = 2,
+        pool_options: dict[str, Any] | None = None,
+        public_url: str = "http://127.0.0.1:8000/",
     ) -> Site:
         """The site of ``project`` over ``store``: a store directory (default: the
         project's), or a pyoxigraph Store, which is copied into a temporary directory so
-        that the query workers can open it too. Reads the labels and partner links."""
+        that the query workers can open it too. Reads the labels and partner links.
+        ``pool_options`` go to the :class:`WorkerPool`; ``public_url`` is the server's
+        public address."""
         scratch = None
         if isinstance(store, ox.Store):
             scratch = Path(tempfile.mkdtemp(prefix="regiokg-serve-"))
@@ -122,6 +124,8 @@ class Site:
             timeout=timeout,
             max_rows=max_rows,
             workers=workers,
+            pool_options=dict(pool_options or {}),
+            public_url=public_url.rstrip("/") + "/",
             iris=IriMap(project),
             queries=load_queries(project),
             scratch=scratch,
@@ -136,7 +140,12 @@ class Site:
 
     def run(self, name: str, **params) -> QueryResult:
         """Run the named query ``name`` with ``params`` on the store."""
-        return run(self.store, self.queries[name], params)
+        return run(self.target, self.queries[name], params)
+
+    @property
+    def target(self) -> StoreTarget:
+        """The served store as a query target (for the export stage's documents too)."""
+        return StoreTarget(self.store, where=str(self.store_dir))
 
     def _read_labels(self) -> None:
         labels: dict[str, dict[tuple[int, int], str]] = defaultdict(dict)
@@ -193,11 +202,7 @@ class Site:
 
     def curie(self, iri: str) -> str:
         """``iri`` shortened with the project's prefixes (``rkg:Event``), or as is."""
-        names = {**CURIES, "r": self.project.instance_iri(""), "graph": self.project.graph_iri("")}
-        for prefix, namespace in sorted(names.items(), key=lambda kv: -len(kv[1])):
-            if iri.startswith(namespace) and len(iri) > len(namespace):
-                return f"{prefix}:{iri[len(namespace) :]}"
-        return iri
+        return curie(iri, project_prefixes(self.project)) or iri
 
     def term(self, node) -> Term:
         """How a page shows an rdflib term (see :class:`Term`)."""
@@ -223,8 +228,24 @@ class Site:
         """Start the query workers (idempotent)."""
         if self.pool is None:
             self.pool = WorkerPool(
-                self.store_dir, size=self.workers, timeout=self.timeout, max_rows=self.max_rows
+                self.store_dir,
+                size=self.workers,
+                timeout=self.timeout,
+                max_rows=self.max_rows,
+                **self.pool_options,
             )
+
+    async def answer(self, job: dict, client: str) -> Answer:
+        """Run the query ``job`` for the client at address ``client`` in the worker pool
+        (see :meth:`WorkerPool.run`). Waiting for the answer holds a thread of a limiter of
+        its own, so that slow queries never take the threads that render pages."""
+        import anyio
+
+        self.start()
+        if self._limiter is None:
+            pool = self.pool
+            self._limiter = anyio.CapacityLimiter(pool.max_waiting + pool.size + pool.max_expensive)
+        return await anyio.to_thread.run_sync(self.pool.run, job, client, limiter=self._limiter)
 
     def close(self) -> None:
         """Stop the workers and remove the temporary copy of an in-memory store."""

@@ -19,7 +19,6 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import PlainTextResponse
 from rdflib import BNode, Literal, URIRef
-from starlette.concurrency import run_in_threadpool
 
 from regiokg.convert import to_rdflib
 from regiokg.serve.guard import Refusal, refusal
@@ -32,14 +31,16 @@ from regiokg.serve.negotiation import (
 )
 from regiokg.serve.representations import bytes_response, graph_response, results_bytes
 from regiokg.serve.site import CURIES, Site
-from regiokg.serve.worker import Answer, QueryFailed, QuerySyntaxError, QueryTimeout
+from regiokg.serve.worker import Answer, QueryFailed
 
-__all__ = ["router", "term_from_json"]
+__all__ = ["client_address", "router", "service_description", "term_from_json"]
 
 router = APIRouter()
 
 _FORMAT_PARAMETERS = ("format", "output", "results")
 _CORS = {"Access-Control-Allow-Origin": "*"}
+#: Protocol parameter naming graphs -> the worker's option for them.
+_GRAPH_PARAMETERS = {"default-graph-uri": "default_graph", "named-graph-uri": "named_graphs"}
 
 
 async def _parameters(request: Request) -> list[tuple[str, str]]:
@@ -61,13 +62,24 @@ async def _parameters(request: Request) -> list[tuple[str, str]]:
     )
 
 
-def _error(request: Request, status: int, message: str) -> Response:
+def client_address(request: Request) -> str:
+    """The address a request came from, by which the worker pool shares its capacity
+    between clients (the socket's peer: forwarded-for headers can be forged)."""
+    return request.client.host if request.client is not None else ""
+
+
+def _error(request: Request, status: int, message: str, query: str | None = None) -> Response:
+    headers = dict(_CORS)
+    if status in (429, 503):
+        headers["Retry-After"] = "5"
     if best_match(request.headers.get("accept"), ["text/plain", HTML]) == HTML:
         site: Site = request.app.state.site
+        # The query form comes back filled in, so a stopped query can be narrowed.
+        context = {"status": status, "message": message, "query": query}
         return site.templates.TemplateResponse(
-            request, "error.html", {"status": status, "message": message}, status_code=status
+            request, "error.html", context, status_code=status, headers=headers
         )
-    return PlainTextResponse(message + "\n", status_code=status, headers=_CORS)
+    return PlainTextResponse(message + "\n", status_code=status, headers=headers)
 
 
 @router.api_route("/sparql", methods=["GET", "POST"])
@@ -85,31 +97,32 @@ async def sparql(request: Request) -> Response:
         return _error(request, 403, "this endpoint is read-only: SPARQL Update is refused")
     queries = values.get("query", [])
     if not queries:
-        if request.method == "GET" and best_match(request.headers.get("accept"), [HTML]):
-            return site.templates.TemplateResponse(request, "query_form.html", {"query": ""})
+        if request.method == "GET":
+            media = best_match(request.headers.get("accept"), [HTML, *GRAPH_TYPES])
+            if media == HTML:
+                return site.templates.TemplateResponse(request, "query_form.html", {"query": ""})
+            if media is not None:
+                headers = {**_CORS, "Vary": "Accept"}
+                return graph_response(service_description(site), media, CURIES, headers)
         return _error(request, 400, "no query: give the SPARQL text as the 'query' parameter")
     if len(queries) > 1:
         return _error(request, 400, "give exactly one 'query' parameter")
     text = queries[0]
     refused = refusal(text)
     if refused is not None:
-        return _error(request, refused.status, str(refused))
-    site.start()
-    job = {
-        "query": text,
-        "default_graph": values.get("default-graph-uri", []),
-        "named_graphs": values.get("named-graph-uri", []),
-    }
+        return _error(request, refused.status, str(refused), text)
+    graphs = {}
+    for parameter, option in _GRAPH_PARAMETERS.items():
+        graphs[option] = values.get(parameter, [])
+        for iri in graphs[option]:
+            try:
+                ox.NamedNode(iri)
+            except ValueError:
+                return _error(request, 400, f"{parameter} {iri!r} is not an absolute IRI", text)
     try:
-        answer: Answer = await run_in_threadpool(site.pool.run, job)
-    except QuerySyntaxError as exc:
-        return _error(request, 400, str(exc))
-    except QueryTimeout as exc:
-        return _error(request, 503, str(exc))
+        answer: Answer = await site.answer({"query": text, **graphs}, client_address(request))
     except QueryFailed as exc:
-        return _error(request, 500, f"the query failed: {exc}")
-    except ValueError as exc:  # a default-graph-uri or named-graph-uri that is no IRI
-        return _error(request, 400, str(exc))
+        return _error(request, exc.status, str(exc), query=text)
     return _respond(request, site, text, answer, values)
 
 
@@ -134,6 +147,39 @@ def _respond(request: Request, site: Site, text: str, answer: Answer, values) ->
     return bytes_response(results_bytes(answer.payload, media), media, headers)
 
 
+_SD = "http://www.w3.org/ns/sparql-service-description#"
+
+
+def service_description(site: Site) -> list[ox.Triple]:
+    """The SPARQL 1.1 Service Description (https://www.w3.org/TR/sparql11-service-description/)
+    of this endpoint: its address, SPARQL 1.1 Query, the result and graph formats it
+    answers in, the union default graph, and the VoID description of its dataset."""
+    endpoint = ox.NamedNode(site.public_url + "sparql")
+    service = ox.BlankNode("service")
+    dataset = ox.BlankNode("dataset")
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+    def sd(name: str) -> ox.NamedNode:
+        return ox.NamedNode(_SD + name)
+
+    triples = [
+        ox.Triple(service, rdf_type, sd("Service")),
+        ox.Triple(service, sd("endpoint"), endpoint),
+        ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
+        ox.Triple(service, sd("feature"), sd("UnionDefaultGraph")),
+        ox.Triple(service, sd("defaultDataset"), dataset),
+        ox.Triple(dataset, rdf_type, sd("Dataset")),
+        ox.Triple(
+            dataset,
+            ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#seeAlso"),
+            ox.NamedNode(site.public_url + "void"),
+        ),
+    ]
+    for fmt in [*RESULT_TYPES.values(), *GRAPH_TYPES.values()]:
+        triples.append(ox.Triple(service, sd("resultFormat"), ox.NamedNode(fmt.iri)))
+    return triples
+
+
 def term_from_json(term: dict | None):
     """The rdflib term of a SPARQL Results JSON term (None for a missing one)."""
     if term is None:
@@ -152,7 +198,10 @@ def results_table(site: Site, answer: Answer) -> dict:
         return {"boolean": json.loads(answer.payload)["boolean"], "columns": [], "rows": []}
     if answer.form == "GRAPH":
         triples = ox.parse(answer.payload, format=ox.RdfFormat.N_TRIPLES)
-        rows = [[site.term(to_rdflib(part)) for part in t] for t in triples]
+        rows = [
+            [site.term(to_rdflib(part)) for part in (t.subject, t.predicate, t.object)]
+            for t in triples
+        ]
         return {"boolean": None, "columns": ["subject", "predicate", "object"], "rows": rows}
     document = json.loads(answer.payload)
     columns = document["head"]["vars"]

@@ -28,9 +28,9 @@ from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.namespace import OWL, SKOS
 from rdflib.plugins.sparql import prepareQuery
 
-from regiokg.build import PREFIXES
 from regiokg.config import Project
 from regiokg.convert import dataset_to_quads, quads_to_dataset, to_rdflib
+from regiokg.prefixes import PREFIXES, project_prefixes
 from regiokg.sources import ONTOLOGY_GRAPH, SourceError, discover, read_triples
 from regiokg.validate.report import ValidationReport, ValidationResult, read_report
 from regiokg.validate.sparql_engine import (
@@ -64,6 +64,9 @@ DATA_FORMATS = {
     ".nt": ox.RdfFormat.N_TRIPLES,
     ".nq": ox.RdfFormat.N_QUADS,
     ".trig": ox.RdfFormat.TRIG,
+    # JSON-LD is read without fetching: a remote @context is refused with a clear error.
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
 }
 
 #: What validation needs of the ontology: the class and property hierarchies (see above).
@@ -158,6 +161,12 @@ def validate_dataset(
     except (ShapeLoadError, ReportableRuntimeError) as exc:
         where = shapes_dir or project.shapes_dir
         raise ShapesError(f"{where}: the shapes cannot be used: {exc.message}") from exc
+    if isinstance(report_graph, Exception):
+        # pySHACL hands a failure back instead of raising it (a SPARQL constraint it
+        # refuses, for one): the shapes are at fault, not the data.
+        where = shapes_dir or project.shapes_dir
+        reason = getattr(report_graph, "message", str(report_graph))
+        raise ShapesError(f"{where}: the shapes cannot be used: {reason}")
     if sources is None:
         sources = _project_sources(project)
     return read_report(
@@ -263,11 +272,8 @@ def _bulk_load(store: ox.Store, path: Path, fmt: ox.RdfFormat, file_graph: ox.Na
                 store.update(f"ADD DEFAULT TO <{file_graph.value}> ; CLEAR DEFAULT")
         else:
             store.bulk_load(path=path, format=fmt, base_iri=base, to_graph=file_graph)
-    except OSError as exc:
-        raise SourceError(path, f"cannot read file: {exc.strerror or exc}") from exc
-    except SyntaxError as exc:
-        reason = (exc.msg or str(exc)).split(": ", 1)[-1]
-        raise SourceError(path, reason, exc.lineno, exc.offset) from exc
+    except (OSError, SyntaxError) as exc:
+        raise _source_error(path, exc) from exc
 
 
 def _engine(engine: str, size: int) -> str:
@@ -319,11 +325,20 @@ def _stream_quads(path: Path) -> Iterator[ox.Quad]:
         return
     try:
         yield from ox.parse(path=path, format=fmt, base_iri=path.resolve().as_uri())
-    except OSError as exc:
-        raise SourceError(path, f"cannot read file: {exc.strerror or exc}") from exc
-    except SyntaxError as exc:
-        reason = (exc.msg or str(exc)).split(": ", 1)[-1]
-        raise SourceError(path, reason, exc.lineno, exc.offset) from exc
+    except (OSError, SyntaxError) as exc:
+        raise _source_error(path, exc) from exc
+
+
+def _source_error(path: Path, exc: OSError | SyntaxError) -> SourceError:
+    if isinstance(exc, OSError):
+        return SourceError(path, f"cannot read file: {exc.strerror or exc}")
+    reason = (exc.msg or str(exc)).split(": ", 1)[-1]
+    if "LoadDocumentCallback" in reason:
+        reason = (
+            "a remote JSON-LD @context is never fetched (regiokg works offline); "
+            "put the context in the file"
+        )
+    return SourceError(path, reason, exc.lineno, exc.offset)
 
 
 class _DataGraph(Graph):
@@ -381,16 +396,7 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _prefixes(project: Project) -> dict[str, str]:
-    return {
-        **PREFIXES,
-        "rdf": str(RDF),
-        "rdfs": str(RDFS),
-        "owl": "http://www.w3.org/2002/07/owl#",
-        "xsd": "http://www.w3.org/2001/XMLSchema#",
-        "wd": "http://www.wikidata.org/entity/",
-        "rkgsh": SHAPES_NS,
-        "r": project.instance_iri(""),
-    }
+    return {**project_prefixes(project), "rkgsh": SHAPES_NS}
 
 
 def _bind_prefixes(graph: Graph) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -23,9 +24,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from regiokg.prefixes import PREFIXES, curie
+
 __all__ = ["ValidationReport", "ValidationResult", "read_report"]
 
-SCHEMA_NAME = URIRef("https://schema.org/name")
+SCHEMA_NAME = URIRef(PREFIXES["schema"] + "name")
 
 #: Severities in the order a reader should see them.
 SEVERITIES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
@@ -111,20 +114,15 @@ class ValidationReport:
             return ""
         if isinstance(term, Literal):
             if term.datatype == XSD.string:
-                return Literal(str(term)).n3()
+                return _visible(Literal(str(term)).n3())
             text = term.n3()
             if term.datatype is not None:
                 text = text.replace(term.datatype.n3(), self.curie(term.datatype))
-            return text
+            return _visible(text)
         if isinstance(term, URIRef):
-            iri = str(term)
-            best = max(
-                (p for p, ns in self.prefixes.items() if iri.startswith(ns) and iri != ns),
-                key=lambda p: len(self.prefixes[p]),
-                default=None,
-            )
-            if best is not None:
-                return f"{best}:{iri[len(self.prefixes[best]) :]}"
+            short = curie(str(term), self.prefixes)
+            if short is not None:
+                return short
         return term.n3()
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -332,3 +330,11 @@ class _Provenance:
     def documents(self, node: Node) -> tuple[URIRef, ...]:
         node = self._stated(node)
         return tuple(sorted(set(self.dataset.objects(node, PROV.wasDerivedFrom))))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _visible(text: str) -> str:
+    """``text`` with control characters written as ``\\uXXXX``, so a report shows them."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m[0]):04X}", text)
