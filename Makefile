@@ -53,7 +53,19 @@ system-deps:
 	  || echo "could not install $(DEBS_NEEDED): the tests that need them will skip"; \
 	fi
 
-test: lint system-deps $(NPM_STAMP)
+# npm packages of the client tests (Trifid), pinned by tests/clients/package-lock.json;
+# without npm, or offline, those tests skip with the reason.
+CLIENTS_STAMP := tests/clients/node_modules/.regiokg-installed
+
+$(CLIENTS_STAMP): tests/clients/package.json tests/clients/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  (cd tests/clients && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) \
+	  && touch $(CLIENTS_STAMP) || echo "npm ci failed in tests/clients: the Trifid test will skip"; \
+	else \
+	  echo "npm not found: the Trifid test will skip"; \
+	fi
+
+test: lint system-deps $(NPM_STAMP) $(CLIENTS_STAMP)
 	$(BIN)/python -m pytest
 
 # The scale benchmark (100k and 1M quads, each stage beside its peer; about an hour on two
@@ -65,7 +77,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/network.py
 	$(BIN)/python benchmarks/loadgen.py --clients 32 --expensive 5 --seconds 60
+	$(BIN)/python benchmarks/w3c_sparql.py
 	$(BIN)/python benchmarks/scale.py --sizes $(BENCH_SIZES)
 
 clean:
-	rm -rf build .regiokg $(VENV) node_modules
+	rm -rf build .regiokg $(VENV) node_modules tests/clients/node_modules

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from regiokg.serve.negotiation import HTML, best_match, media_type_for
+from regiokg.export import FORMATS
+from regiokg.serve.negotiation import GRAPH_TYPES, HTML, best_match, media_type_for
+from regiokg.serve.representations import EXTENSIONS
 
 OFFERED = [HTML, "text/turtle", "application/ld+json", "application/n-triples"]
 
@@ -36,3 +38,9 @@ def test_format_parameter_names_results_or_graph_types():
         "text/tab-separated-values"
     )
     assert media_type_for(["csv"], graph=True) is None
+
+
+def test_every_export_syntax_is_served_for_graphs_and_entity_documents():
+    exported = {fmt.media_type for fmt in FORMATS.values()}
+    assert exported <= set(GRAPH_TYPES)
+    assert exported <= set(EXTENSIONS.values())

@@ -8,7 +8,7 @@ import socket
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph
+from rdflib import Dataset
 
 from regiokg.convert import to_rdflib
 from regiokg.serve.iris import VOCAB_IRI
@@ -21,6 +21,8 @@ SYNTAXES = {
     "application/ld+json": ("jsonld", "json-ld"),
     "application/n-triples": ("nt", "nt"),
     "application/rdf+xml": ("rdf", "xml"),
+    "application/n-quads": ("nq", "nquads"),
+    "application/trig": ("trig", "trig"),
 }
 
 
@@ -39,14 +41,15 @@ def test_rdf_clients_are_sent_to_the_data_document(client, served, media):
     assert response.headers["location"] == f"/data/city/katowice.{ext}"
     document = client.get(response.headers["location"])
     assert document.headers["content-type"].startswith(media)
-    graph = Graph().parse(data=document.content, format=rdflib_format)
+    parsed = Dataset().parse(data=document.content, format=rdflib_format)
+    graph = {(s, p, o) for s, p, o, _ in parsed.quads((None, None, None, None))}
     subject = ox.NamedNode(KATOWICE)
     quads = [
         *served.quads_for_pattern(subject, None, None),
         *served.quads_for_pattern(None, None, subject),
     ]
     expected = {tuple(to_rdflib(term) for term in quad.triple) for quad in quads}
-    assert set(graph) == expected
+    assert graph == expected
 
 
 def test_vocabulary_iris_resolve_the_same_way(client):

@@ -8,7 +8,7 @@ import io
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, TSV, TURTLE, XML, SPARQLWrapper
 
@@ -97,13 +97,27 @@ def test_construct_in_every_rdf_syntax_matches_the_store(server, served, fmt):
     assert set(graph) == set(expected)
 
 
-def test_construct_as_n_triples_by_accept(client, served):
-    response = client.get(
-        "/sparql", params={"query": GRAPH_QUERY}, headers={"Accept": "application/n-triples"}
-    )
-    assert response.headers["content-type"].startswith("application/n-triples")
-    graph = Graph().parse(data=response.text, format="nt")
-    assert set(graph) == set(run(served, GRAPH_QUERY).graph)
+@pytest.mark.parametrize(
+    "media, rdflib_format",
+    [
+        ("application/n-triples", "nt"),
+        ("application/n-quads", "nquads"),  # what Trifid asks for
+        ("application/trig", "trig"),
+    ],
+)
+def test_construct_in_line_and_dataset_syntaxes_by_accept(client, served, media, rdflib_format):
+    response = client.get("/sparql", params={"query": GRAPH_QUERY}, headers={"Accept": media})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(media)
+    parsed = Dataset().parse(data=response.text, format=rdflib_format)
+    triples = {(s, p, o) for s, p, o, _ in parsed.quads((None, None, None, None))}
+    assert triples == set(run(served, GRAPH_QUERY).graph)
+
+
+def test_format_parameter_names_dataset_syntaxes(client):
+    for name, media in [("nq", "application/n-quads"), ("trig", "application/trig")]:
+        response = client.get("/sparql", params={"query": GRAPH_QUERY, "format": name})
+        assert response.headers["content-type"].startswith(media)
 
 
 def test_post_as_form_and_as_sparql_query_body(client):

@@ -3,6 +3,9 @@ server keeps answering; an answer past the row limit is cut and flagged in the h
 
 from __future__ import annotations
 
+import json
+
+import pyoxigraph as ox
 import pytest
 
 from regiokg.serve.pool import WorkerPool
@@ -58,3 +61,31 @@ def test_the_pool_reports_syntax_errors_and_timeouts(serve_store):
         assert pool.run({"query": "SELECT ?s WHERE { ?s ?p ?o } LIMIT 2"}).size == 2
     finally:
         pool.close()
+
+
+def _two_graphs() -> ox.Store:
+    store = ox.Store()
+    for name in ("http://example.org/g1", "http://example.org/g2"):
+        graph = ox.NamedNode(name)
+        store.add(ox.Quad(graph, ox.NamedNode("http://example.org/p"), graph, graph))
+    return store
+
+
+def _graphs_seen(store: ox.Store, **dataset) -> tuple[int, set[str]]:
+    """Triples in the default graph and names of the named graphs a query sees."""
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    named = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    rows = json.loads(answer_query(store, {"query": count, **dataset}, 10).payload)
+    graphs = json.loads(answer_query(store, {"query": named, **dataset}, 10).payload)
+    n = int(rows["results"]["bindings"][0]["n"]["value"])
+    return n, {b["g"]["value"] for b in graphs["results"]["bindings"]}
+
+
+def test_protocol_graphs_are_the_whole_dataset():
+    store, g1, g2 = _two_graphs(), "http://example.org/g1", "http://example.org/g2"
+    assert _graphs_seen(store) == (2, {g1, g2})  # the union, and every named graph
+    # named-graph-uri alone: an empty default graph (SPARQL 1.1 Protocol, 2.1.4)
+    assert _graphs_seen(store, named_graphs=[g2]) == (0, {g2})
+    # default-graph-uri alone: no named graphs
+    assert _graphs_seen(store, default_graph=[g1]) == (1, set())
+    assert _graphs_seen(store, default_graph=[g1], named_graphs=[g1, g2]) == (1, {g1, g2})

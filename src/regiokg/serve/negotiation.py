@@ -23,6 +23,9 @@ GRAPH_TYPES = {
     "application/ld+json": ox.RdfFormat.JSON_LD,
     "application/n-triples": ox.RdfFormat.N_TRIPLES,
     "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    # Dataset syntaxes too (a graph answer is their default graph): Trifid asks for N-Quads.
+    "application/n-quads": ox.RdfFormat.N_QUADS,
+    "application/trig": ox.RdfFormat.TRIG,
 }
 # Aliases clients use for the same types (SPARQLWrapper sends several of these at once).
 _ALIASES = {
@@ -33,6 +36,8 @@ _ALIASES = {
     "text/n3": "text/turtle",
     "text/plain": "application/n-triples",
     "application/json-ld": "application/ld+json",
+    "text/x-nquads": "application/n-quads",
+    "application/x-trig": "application/trig",
 }
 # Values of the ``format`` request parameter: results type, graph type.
 _FORMAT_NAMES = {
@@ -51,6 +56,10 @@ _FORMAT_NAMES = {
     "jsonld": (None, "application/ld+json"),
     "rdf+xml": (None, "application/rdf+xml"),
     "rdfxml": (None, "application/rdf+xml"),
+    "nq": (None, "application/n-quads"),
+    "nquads": (None, "application/n-quads"),
+    "n-quads": (None, "application/n-quads"),
+    "trig": (None, "application/trig"),
 }
 
 
@@ -68,13 +77,15 @@ def _ranges(accept: str):
                     quality = float(value)
                 except ValueError:
                     quality = 0.0
-        yield _ALIASES.get(media, media), quality, position
+        yield media, quality, position
 
 
-def _specificity(media_range: str) -> int:
+def _specificity(media_range: str, offered: str) -> int:
     if media_range == "*/*":
         return 0
-    return 1 if media_range.endswith("/*") else 2
+    if media_range.endswith("/*") or offered not in (media_range, _ALIASES.get(media_range)):
+        return 1
+    return 2
 
 
 def _covers(media_range: str, offered: str) -> bool:
@@ -82,7 +93,11 @@ def _covers(media_range: str, offered: str) -> bool:
         return True
     if media_range.endswith("/*"):
         return offered.split("/")[0] == media_range[:-2]
-    return media_range == offered
+    if media_range == "application/json" and offered.endswith("+json"):
+        # RFC 6839: a client that reads JSON reads every +json type (JSON-LD for an
+        # entity's data, SPARQL results for a query).
+        return True
+    return media_range == offered or _ALIASES.get(media_range) == offered
 
 
 def best_match(accept: str | None, offered: list[str]) -> str | None:
@@ -94,7 +109,9 @@ def best_match(accept: str | None, offered: list[str]) -> str | None:
     best, best_key = None, None
     for order, media in enumerate(offered):
         # The most specific range that covers a type decides its quality.
-        matching = [(_specificity(r), q, -p) for r, q, p in _ranges(accept) if _covers(r, media)]
+        matching = [
+            (_specificity(r, media), q, -p) for r, q, p in _ranges(accept) if _covers(r, media)
+        ]
         if not matching:
             continue
         specificity, quality, _ = max(matching)

@@ -2,7 +2,8 @@
 (https://www.w3.org/TR/cooluris/, the 303 variant): the IRI of a thing answers
 ``303 See Other`` pointing at a document about it, chosen by ``Accept`` (``Vary:
 Accept``): an HTML page at ``/page/<key>`` or a data document at ``/data/<key>.<ext>``
-(Turtle ``.ttl``, JSON-LD ``.jsonld``, N-Triples ``.nt``, RDF/XML ``.rdf``). See
+(Turtle ``.ttl``, JSON-LD ``.jsonld``, N-Triples ``.nt``, RDF/XML ``.rdf``, N-Quads
+``.nq``, TriG ``.trig``). See
 :mod:`regiokg.serve.iris` for which IRIs map to which keys.
 
 The page of an entity shows its labels in Polish and English, its types, its role
@@ -32,7 +33,7 @@ from regiokg.serve.representations import EXTENSIONS, graph_response
 from regiokg.serve.roles import role_groups
 from regiokg.serve.site import CURIES, Site, Term
 
-__all__ = ["EntityPage", "entity_page", "router"]
+__all__ = ["EntityPage", "GraphPage", "entity_page", "graph_page", "router"]
 
 router = APIRouter()
 
@@ -93,9 +94,14 @@ def data(request: Request, document: str) -> Response:
     site: Site = request.app.state.site
     key, dot, ext = document.rpartition(".")
     if not dot or ext not in EXTENSIONS:
-        raise HTTPException(404, f"no data document {document}: use .ttl, .jsonld, .nt or .rdf")
+        known = ", ".join(f".{e}" for e in EXTENSIONS)
+        raise HTTPException(404, f"no data document {document}: use one of {known}")
     iri = _known(site, key)
-    graph = site.run("entity_description", entity_iri=iri).graph
+    if key.startswith("graph/"):
+        # A named graph's data document is what it holds.
+        graph = site.run("graph_statements", graph_iri=iri).graph
+    else:
+        graph = site.run("entity_description", entity_iri=iri).graph
     triples = [ox.Triple(*(to_oxigraph(term) for term in triple)) for triple in graph]
     return graph_response(triples, EXTENSIONS[ext], CURIES)
 
@@ -181,8 +187,38 @@ def page(request: Request, key: str) -> Response:
     """The HTML page of an entity, vocabulary concept or named graph."""
     site: Site = request.app.state.site
     iri = _known(site, key)
-    view = entity_page(site, iri, key)
     alternates = {ext: f"/data/{key}.{ext}" for ext in EXTENSIONS}
+    if key.startswith("graph/"):
+        context = {"page": graph_page(site, iri), "alternates": alternates}
+        return site.templates.TemplateResponse(request, "graph.html", context)
+    view = entity_page(site, iri, key)
     return site.templates.TemplateResponse(
         request, "entity.html", {"page": view, "alternates": alternates}
     )
+
+
+@dataclass
+class GraphPage:
+    """What the HTML page of a named graph shows: its ``iri``, ``title``, the ``source``
+    document it holds (None for the ontology's graph and for analyses), how many
+    ``statements`` it makes, and its ``subjects`` as (page term, kinds, statements)."""
+
+    iri: str
+    title: str
+    source: Term | None
+    statements: int
+    subjects: list[tuple[Term, list[Term], int]]
+
+
+def graph_page(site: Site, iri: str) -> GraphPage:
+    """Gather the page of the named graph ``iri``: its source document and what it says
+    about which subjects."""
+    subjects = []
+    for row in site.run("graph_subjects", graph_iri=iri):
+        entity = str(row["entity"])
+        kinds = [site.term(URIRef(t)) for t in site.types.get(entity, [])]
+        subjects.append((site.term(row["entity"]), kinds, int(row["statements"])))
+    document = site.graph_documents().get(iri)
+    source = site.term(URIRef(document)) if document else None
+    title = source.text if source is not None else site.curie(iri)
+    return GraphPage(iri, title, source, sum(n for _, _, n in subjects), subjects)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
-from rdflib import Graph
+from rdflib import BNode, Graph
+from rdflib.namespace import RDF, VOID
 
 from regiokg import export
 from regiokg.serve.negotiation import GRAPH_TYPES, HTML, best_match
@@ -55,7 +56,46 @@ def void(request: Request) -> Response:
         site.cache["void-graph"] = export.describe_dataset(
             site.target, site.project, sparql_endpoint=base + "sparql", dumps_base=base + "dumps/"
         )
-    return _graph_document(request, "void", site.cache["void-graph"])
+    graph = site.cache["void-graph"]
+    if best_match(request.headers.get("accept"), [*GRAPH_TYPES, HTML]) == HTML:
+        return site.templates.TemplateResponse(
+            request, "void.html", {"groups": _statement_groups(site, graph)}, headers=_VARY
+        )
+    return _graph_document(request, "void", graph)
+
+
+_VARY = {"Vary": "Accept"}
+
+
+def _statement_groups(site: Site, graph: Graph) -> list[tuple]:
+    """The statements of ``graph`` as (subject, [(property, [values])]) for a page: the
+    dataset first, then the other described things, each as page terms."""
+
+    def rank(subject) -> tuple:
+        return ((subject, RDF.type, VOID.Dataset) not in graph, isinstance(subject, BNode))
+
+    groups = []
+    for subject in sorted(set(graph.subjects()), key=lambda s: (rank(s), str(s))):
+        properties: dict = {}
+        for _, prop, value in sorted(graph.triples((subject, None, None))):
+            properties.setdefault(prop, []).append(site.term(value))
+        rows = [(site.term(prop), values) for prop, values in properties.items()]
+        groups.append((site.term(subject), rows))
+    return groups
+
+
+@router.get("/dumps/")
+def dump_index(request: Request) -> Response:
+    """The list of dumps, one per export format, with their media types."""
+    site: Site = request.app.state.site
+    formats = list(export.FORMATS.values())
+    if best_match(request.headers.get("accept"), [HTML, "application/json"]) == HTML:
+        return site.templates.TemplateResponse(request, "dumps.html", {"formats": formats})
+    listing = [
+        {"file": f.filename, "href": f"/dumps/{f.filename}", "media_type": f.media_type}
+        for f in formats
+    ]
+    return JSONResponse(listing)
 
 
 @router.get("/dumps/{filename}")

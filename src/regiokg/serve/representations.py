@@ -1,6 +1,6 @@
 """The bytes of an answer in the media type negotiated for it: SPARQL results (JSON, XML,
 CSV, TSV) re-serialised from the Results JSON a query worker sends, and graphs (Turtle,
-JSON-LD, N-Triples, RDF/XML) written by pyoxigraph with the project's prefixes."""
+JSON-LD, N-Triples, RDF/XML, N-Quads, TriG) written by pyoxigraph with the project's prefixes."""
 
 from __future__ import annotations
 
@@ -19,8 +19,10 @@ EXTENSIONS = {
     "jsonld": "application/ld+json",
     "nt": "application/n-triples",
     "rdf": "application/rdf+xml",
+    "nq": "application/n-quads",
+    "trig": "application/trig",
 }
-_TEXT = ("text/", "application/n-triples")
+_TEXT = ("text/", "application/n-triples", "application/n-quads", "application/trig")
 
 
 def _content_type(media: str) -> str:
@@ -37,9 +39,10 @@ def results_bytes(results_json: bytes, media: str) -> bytes:
 
 
 def graph_bytes(triples: Iterable[ox.Triple], media: str, prefixes: dict[str, str]) -> bytes:
-    """``triples`` in the RDF ``media`` type; Turtle and RDF/XML use ``prefixes``."""
+    """``triples`` in the RDF ``media`` type (in the default graph of a dataset syntax);
+    Turtle, TriG and RDF/XML use ``prefixes``."""
     fmt = GRAPH_TYPES[media]
-    if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML):
+    if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.RDF_XML):
         return ox.serialize(list(triples), format=fmt, prefixes=prefixes) or b""
     return ox.serialize(list(triples), format=fmt) or b""
 

@@ -1,7 +1,8 @@
 """The SPARQL 1.1 Protocol endpoint ``/sparql`` (https://www.w3.org/TR/sparql11-protocol/):
 queries by GET, by POST as a form or as ``application/sparql-query``; answers in the
-results format (JSON, XML, CSV, TSV) or RDF syntax (Turtle, JSON-LD, N-Triples, RDF/XML)
-chosen by ``Accept`` or a ``format`` parameter, and as an HTML table for a browser.
+results format (JSON, XML, CSV, TSV) or RDF syntax (Turtle, JSON-LD, N-Triples, RDF/XML,
+N-Quads, TriG) chosen by ``Accept`` or a ``format`` parameter, and as an HTML table for a
+browser.
 
 The endpoint is read-only and never federates (see :mod:`regiokg.serve.guard`). Each
 query runs in a worker process under the server's time limit; an answer longer than the

@@ -165,15 +165,19 @@ def answer_query(
 ) -> Answer:
     """Run one query ``request`` (``query`` text, optional ``default_graph`` and
     ``named_graphs`` IRI lists) on ``store`` and keep at most ``max_rows`` rows or
-    triples and ``max_bytes`` of term text. Without ``default_graph`` (or ``FROM`` in the
-    query, which then decides) the default graph is the union of the named graphs, as in
-    :func:`regiokg.query.run`. Raises SyntaxError or OSError as pyoxigraph does."""
-    own_dataset = request.get("default_graph") or has_dataset_clause(request["query"])
-    options: dict = {"use_default_graph_as_union": not own_dataset}
-    if request.get("default_graph"):
-        options["default_graph"] = [ox.NamedNode(iri) for iri in request["default_graph"]]
-    if request.get("named_graphs"):
-        options["named_graphs"] = [ox.NamedNode(iri) for iri in request["named_graphs"]]
+    triples and ``max_bytes`` of term text. Without either list (or ``FROM`` in the query,
+    which then decides) the default graph is the union of the named graphs, as in
+    :func:`regiokg.query.run`; with one list only, the other part of the dataset is empty.
+    Raises SyntaxError or OSError as pyoxigraph does."""
+    given = bool(request.get("default_graph") or request.get("named_graphs"))
+    options: dict = {
+        "use_default_graph_as_union": not (given or has_dataset_clause(request["query"]))
+    }
+    if given:
+        # The protocol's graphs are the whole dataset (SPARQL 1.1 Protocol, 2.1.4): named
+        # graphs alone leave the default graph empty, a default graph alone no named graphs.
+        for option in ("default_graph", "named_graphs"):
+            options[option] = [ox.NamedNode(iri) for iri in request.get(option, [])]
     result = store.query(request["query"], **options)
     if isinstance(result, ox.QueryBoolean):
         return Answer("ASK", json.dumps({"head": {}, "boolean": bool(result)}).encode(), 1)
