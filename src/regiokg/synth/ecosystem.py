@@ -24,6 +24,10 @@ writes, and each node they state carries a ``prov:qualifiedDerivation`` with the
 ``oa:TextPositionSelector`` offsets and the checksum of its sentence; places, programmes and
 organisations come from synthetic reference compilations (``rkg:ReferenceBasis``). Each
 document is one named graph. The output is deterministic for a seed.
+
+The module is long because the ecosystem is one generative model: the kinds of
+organisation, event and programme with their shares, and the steps that draw them, share
+one random stream (the order of draws is what makes a seed reproducible) and one writer.
 """
 
 from __future__ import annotations

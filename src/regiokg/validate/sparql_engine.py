@@ -21,6 +21,11 @@ node kind, datatype, pattern, language, range, ``sh:uniqueLang``, ``sh:hasValue`
 ``sh:node`` and ``sh:or``) and SHACL-SPARQL SELECT constraints. Anything else raises
 :class:`UnsupportedShape`, so that a caller can fall back to pySHACL.
 
+The module is long because the compiler is one recursive translation (a constraint's
+condition may nest ``sh:node`` and ``sh:or`` shapes to any depth, all sharing the class
+and property hierarchies and one supply of fresh variable names); split by constraint,
+each part would need all of that passed around.
+
 One difference is known and cannot be removed here: Oxigraph stores literals of the
 derived integer types (``xsd:nonNegativeInteger``, ``xsd:int`` …) as ``xsd:integer``, so
 ``sh:datatype xsd:nonNegativeInteger`` accepts an ``xsd:integer`` in range; pySHACL would
