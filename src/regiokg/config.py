@@ -108,6 +108,12 @@ class Project:
         return self.root / "graph"
 
     @property
+    def imports_dir(self) -> Path:
+        """Where ``regiokg import`` writes the graphs it makes from tables; the build reads
+        every ``*.nt`` file there as a named graph of its own."""
+        return self.root / "imports"
+
+    @property
     def shapes_dir(self) -> Path:
         return self.root / "shapes"
 

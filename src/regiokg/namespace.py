@@ -60,6 +60,7 @@ class RKG(DefinedNamespace):
     SciencePark: URIRef
     Seminar: URIRef
     SourceDocument: URIRef
+    SourceTable: URIRef
     Strategy: URIRef
     Study: URIRef
     StudyVisit: URIRef
@@ -75,6 +76,8 @@ class RKG(DefinedNamespace):
     basedIn: URIRef
     coordinatedBy: URIRef
     coordinates: URIRef
+    ecContribution: URIRef
+    ecMaxContribution: URIRef
     eventKind: URIRef
     financedBy: URIRef
     fundedProject: URIRef
@@ -83,6 +86,7 @@ class RKG(DefinedNamespace):
     inNetwork: URIRef
     labelLevel: URIRef
     measuredEntity: URIRef
+    netEcContribution: URIRef
     networkMeasure: URIRef
     nutsRegion: URIRef
     onBehalfOf: URIRef
@@ -96,6 +100,7 @@ class RKG(DefinedNamespace):
     status: URIRef
     strategyOf: URIRef
     topic: URIRef
+    totalCost: URIRef
     twinnedCity: URIRef
 
     # datatype properties
@@ -107,9 +112,12 @@ class RKG(DefinedNamespace):
     memberCount: URIRef
     memberCountDate: URIRef
     networkKind: URIRef
+    pic: URIRef
     rank: URIRef
     sha256: URIRef
+    sme: URIRef
     sourceFile: URIRef
+    sourceRow: URIRef
     toYear: URIRef
 
 

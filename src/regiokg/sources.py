@@ -20,6 +20,8 @@ from regiokg.config import Project
 __all__ = ["Source", "SourceError", "discover", "read_triples", "seed_checksums"]
 
 ONTOLOGY_GRAPH = "ontology"
+#: Named graphs of imported tables are ``{base}graph/import/{file stem}``.
+IMPORT_GRAPH_PREFIX = "import/"
 _POSITION = re.compile(r"^Parser error (at|between) [^:]*: ")
 
 
@@ -53,12 +55,20 @@ class Source:
     def is_ontology(self) -> bool:
         return self.graph_name == ONTOLOGY_GRAPH
 
+    @property
+    def is_import(self) -> bool:
+        return self.graph_name.startswith(IMPORT_GRAPH_PREFIX)
+
 
 def discover(project: Project) -> list[Source]:
-    """The ontology files, then the graph files of ``project``, each in name order."""
+    """The ontology files, then the graph files of ``project``, then the graphs imported
+    from tables (``imports/*.nt``, written by ``regiokg import``), each in name order."""
     found = [Source(p, ONTOLOGY_GRAPH) for p in sorted(project.ontology_dir.glob("*.ttl"))]
     found += [Source(p, p.stem) for p in sorted(project.graph_dir.glob("*.ttl"))]
-    if not any(not s.is_ontology for s in found):
+    found += [
+        Source(p, IMPORT_GRAPH_PREFIX + p.stem) for p in sorted(project.imports_dir.glob("*.nt"))
+    ]
+    if not any(not (s.is_ontology or s.is_import) for s in found):
         raise SourceError(project.graph_dir, "no curated Turtle files (*.ttl) found")
     return found
 

@@ -26,6 +26,7 @@ COMMANDS = {
     "serve": "serve",
     "plot": "plot",
     "partners": "partners",
+    "import": "imports",
     "synth": "synth",
     "load": "load",
 }
