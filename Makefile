@@ -74,6 +74,11 @@ $(CLIENTS_STAMP): tests/clients/package.json tests/clients/package-lock.json
 test: lint system-deps $(NPM_STAMP) $(CLIENTS_STAMP)
 	$(BIN)/python -m pytest
 
+# The scale benchmark (100k and 1M quads, each stage beside its peer; about an hour on two
+# cores) prints a markdown table and saves build/bench/scale.json; BENCH_SIZES=100k for a
+# quick run, BENCH_SIZES=100k,1M,10M to add 10M (regiokg's side only at 10M).
+BENCH_SIZES ?= 100k,1M
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/network.py
@@ -81,6 +86,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/loadgen.py --clients 32 --expensive 5 --seconds 60
 	$(BIN)/python benchmarks/w3c_sparql.py
 	$(BIN)/python benchmarks/cordis_import.py
+	$(BIN)/python benchmarks/scale.py --sizes $(BENCH_SIZES)
 
 clean:
 	rm -rf build .regiokg $(VENV) node_modules tests/clients/node_modules

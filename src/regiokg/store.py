@@ -18,7 +18,7 @@ import os
 import shutil
 import tempfile
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -27,13 +27,23 @@ from rdflib import Dataset
 from regiokg.convert import dataset_to_quads, quads_to_dataset
 
 __all__ = [
+    "QUAD_FORMATS",
     "StoreError",
     "StoreNotFound",
     "dataset_from_store",
     "load_dataset",
+    "load_files",
     "open_store",
     "store_from_dataset",
 ]
+
+#: Files :func:`load_files` streams into the store, by name ending.
+QUAD_FORMATS = {
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".ttl": ox.RdfFormat.TURTLE,
+}
 
 _NEW = ".new-"
 _OLD = ".old-"
@@ -114,6 +124,47 @@ def load_dataset(
     an interruption during the load leaves the previous store untouched and no stray
     directory behind. ``before_swap`` is called with the complete new store just before the
     swap (a hook for checks)."""
+    return _replace(store_dir, lambda new_dir: store_from_dataset(dataset, new_dir), before_swap)
+
+
+def load_files(
+    store_dir: str | Path,
+    paths: Iterable[str | Path],
+    *,
+    graph_of: Callable[[Path], str],
+    extra: Iterable[ox.Quad] = (),
+    before_swap: Callable[[ox.Store], None] | None = None,
+) -> int:
+    """Replace the content of the store in ``store_dir`` by the quads of RDF files, and of
+    ``extra`` (the ontology graph, say), and return the number of quads. The files are
+    streamed by pyoxigraph's bulk loader, never held in memory, so this is the way to load
+    millions of quads; N-Quads and TriG keep their named graphs, the triples of Turtle and
+    N-Triples files go into the graph ``graph_of(path)``. The swap is atomic as in
+    :func:`load_dataset`; a syntax error raises ``SyntaxError`` and leaves the store as it
+    was."""
+    paths = [Path(p) for p in paths]
+    for path in paths:
+        if path.suffix.lower() not in QUAD_FORMATS:
+            known = ", ".join(QUAD_FORMATS)
+            raise ValueError(f"{path}: unknown RDF syntax; the file name should end in {known}")
+
+    def fill(new_dir: Path) -> ox.Store:
+        store = ox.Store(str(new_dir))
+        for path in paths:
+            fmt = QUAD_FORMATS[path.suffix.lower()]
+            graph = None if fmt.supports_datasets else ox.NamedNode(graph_of(path))
+            store.bulk_load(path=path, format=fmt, to_graph=graph, base_iri=path.resolve().as_uri())
+        store.bulk_extend(extra)
+        return store
+
+    return _replace(store_dir, fill, before_swap)
+
+
+def _replace(
+    store_dir: str | Path,
+    fill: Callable[[Path], ox.Store],
+    before_swap: Callable[[ox.Store], None] | None,
+) -> int:
     store_dir = Path(store_dir)
     store_dir.parent.mkdir(parents=True, exist_ok=True)
     _recover(store_dir)
@@ -121,7 +172,7 @@ def load_dataset(
     old_dir: Path | None = None
     store = None
     try:
-        store = store_from_dataset(dataset, new_dir)
+        store = fill(new_dir)
         count = len(store)
         store.flush()
         if before_swap is not None:

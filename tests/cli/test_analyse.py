@@ -141,3 +141,14 @@ def test_brokerage_groups_regions_by_country_by_default(analyse):
     assert document["options"]["groups"] == "country"
     organisations = analyse("--measure", "brokerage", "--format", "json")
     assert json.loads(organisations.output)["options"]["groups"] == "region"
+
+
+def test_igraph_backend_gives_the_same_ranking(analyse):
+    rows = {}
+    for backend in ("networkx", "igraph"):
+        result = analyse("--measure", "betweenness", "--backend", backend, "--format", "json")
+        assert result.exit_code == 0, result.output
+        rows[backend] = [(r["entity"], r["rank"]) for r in json.loads(result.output)["rows"]]
+    assert rows["igraph"] == rows["networkx"]
+    wrong = analyse("--measure", "degree", "--backend", "igraph")
+    assert wrong.exit_code == 2 and "--backend applies" in wrong.output

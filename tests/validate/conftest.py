@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 import shutil
+from functools import cache
 from pathlib import Path
 
 import pytest
 from rdflib import RDF, URIRef
 
 from regiokg.config import Project
+from regiokg.validate import ValidationReport, validate_files
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "base.ttl"
@@ -48,3 +50,10 @@ def copy_project(target: Path) -> Project:
 @pytest.fixture
 def project_copy(tmp_path) -> Project:
     return copy_project(tmp_path / "project")
+
+
+@cache
+def break_report(fixture: Path, engine: str = "pyshacl") -> ValidationReport:
+    """The report on the base fixture plus ``fixture``, computed once per engine in a test
+    session: the expectations test and the engine conformance test share pySHACL's run."""
+    return validate_files([BASE, fixture], Project(REPO), engine=engine)

@@ -33,6 +33,8 @@ COMMANDS = {
     "evaluate-ingest": "evaluate_ingest",
     "partners": "partners",
     "import": "imports",
+    "synth": "synth",
+    "load": "load",
 }
 
 
@@ -90,6 +92,16 @@ def store_option(help: str = "Embedded store to read (default: .regiokg/store)."
     to the command as ``store_dir``."""
     return click.option(
         "--store", "store_dir", type=click.Path(file_okay=False), default=None, help=help
+    )
+
+
+def allow_invalid_option(what: str):
+    """The ``--allow-invalid`` flag of the commands that refuse a graph with SHACL
+    violations unless told otherwise; ``what`` says what they do anyway."""
+    return click.option(
+        "--allow-invalid",
+        is_flag=True,
+        help=f"{what} even if it violates the SHACL shapes.",
     )
 
 

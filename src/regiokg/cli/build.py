@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from regiokg.build import build_dataset, summarise, write_outputs
-from regiokg.cli import project_from, store_option
+from regiokg.cli import allow_invalid_option, project_from, store_option
 from regiokg.cli.evidence import print_evidence
 from regiokg.sources import SourceError
 from regiokg.store import load_dataset
@@ -27,11 +27,7 @@ from regiokg.validate import ShapesError, validate_dataset
 )
 @store_option("Embedded store directory (default: .regiokg/store).")
 @click.option("--no-store", is_flag=True, help="Do not load the embedded store.")
-@click.option(
-    "--allow-invalid",
-    is_flag=True,
-    help="Write and load the graph even if it violates the SHACL shapes.",
-)
+@allow_invalid_option("Write and load the graph")
 @click.option("--quiet", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 def command(

@@ -96,6 +96,7 @@ def betweenness(
     k: int | None = None,
     seed: int | None = None,
     weight: str = WEIGHT,
+    backend: str = "networkx",
 ) -> dict:
     """Betweenness centrality (Freeman 1977): the share of shortest paths between other
     pairs of nodes that pass through a node, ``c_B(v) = sum_{s != v != t} sigma_st(v) /
@@ -105,13 +106,18 @@ def betweenness(
     estimator of Brandes & Pich (2007) for large networks; ``k = n`` gives the exact value.
     With ``weighted`` a tie's length is ``1 / weight`` (computed exactly, as whole numbers
     in the same proportions, when the weights are whole numbers, so that ties between
-    equally short paths are found).
+    equally short paths are found). ``backend="igraph"`` computes the same numbers (the
+    same pivots for the same ``seed``) in C, tens of times faster on large networks.
 
     >>> betweenness(nx.path_graph(3))
     {0: 0.0, 1: 1.0, 2: 0.0}
     """
     if k is not None and not 1 <= k <= len(G):
         raise ValueError(f"k must be between 1 and the number of nodes ({len(G)}), not {k}")
+    if _backend(backend) == "igraph":
+        from regiokg.network.backend import igraph_betweenness
+
+        return igraph_betweenness(G, weighted, normalized, k, seed, weight)
     H = _with_lengths(G, weight, exact=True) if weighted else G
     return nx.betweenness_centrality(
         H, k=k, normalized=normalized, weight=_LENGTH if weighted else None, seed=seed
@@ -189,15 +195,31 @@ def pagerank(
     weighted: bool = False,
     tol: float = 1e-12,
     weight: str = WEIGHT,
+    backend: str = "networkx",
 ) -> dict:
     """PageRank (Page et al. 1999): the stationary distribution of a random walk that
     follows a tie with probability ``alpha`` (the damping factor, 0.85 by default) and
     otherwise jumps to a node chosen uniformly; from a node without ties it always jumps.
     Values sum to 1. Computed by power iteration until the change is below ``tol`` (summed
     over nodes), so results agree with exact solvers to about ``1e-10``. With ``weighted`` a
-    walker follows ties in proportion to their weights."""
+    walker follows ties in proportion to their weights. ``backend="igraph"`` solves it
+    exactly with igraph's PRPACK instead (same values to about ``1e-10``, much faster)."""
     if len(G) == 0:
         return {}
+    if _backend(backend) == "igraph":
+        from regiokg.network.backend import igraph_pagerank
+
+        return igraph_pagerank(G, alpha, weighted, weight)
     return nx.pagerank(
         G, alpha=alpha, weight=weight if weighted else None, tol=tol / len(G), max_iter=10_000
     )
+
+
+def _backend(name: str) -> str:
+    if name not in BACKENDS:
+        raise ValueError(f"unknown backend {name!r}; one of {', '.join(BACKENDS)}")
+    return name
+
+
+#: Where betweenness and PageRank are computed: networkx (pure Python), igraph (C).
+BACKENDS = ("networkx", "igraph")

@@ -16,7 +16,7 @@ the mistakes ``sh:class`` is there to find.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -29,13 +29,22 @@ from rdflib.namespace import OWL, SKOS
 from rdflib.plugins.sparql import prepareQuery
 
 from regiokg.config import Project
-from regiokg.convert import quads_to_dataset, to_rdflib
-from regiokg.formats import RDF_SYNTAXES
+from regiokg.convert import dataset_to_quads, to_rdflib
 from regiokg.prefixes import PREFIXES, project_prefixes
 from regiokg.sources import ONTOLOGY_GRAPH, SourceError, discover, read_triples
+from regiokg.validate.inputs import DATA_FORMATS, read_data_files, read_data_store
 from regiokg.validate.report import ValidationReport, ValidationResult, read_report
+from regiokg.validate.sparql_engine import (
+    UnsupportedShape,
+    compile_shapes,
+    described,
+    find_violations,
+    report_graph,
+)
 
 __all__ = [
+    "DATA_FORMATS",
+    "ENGINES",
     "SHAPES_NS",
     "ShapesError",
     "SourceError",
@@ -43,22 +52,29 @@ __all__ = [
     "ValidationResult",
     "load_shapes",
     "read_data_files",
+    "read_data_store",
     "validate_dataset",
     "validate_files",
+    "validate_store",
 ]
 
 #: Namespace of the shapes in ``shapes/``.
 SHAPES_NS = "https://w3id.org/regiokg/shapes#"
-
-#: File name endings :func:`read_data_files` understands, and the syntax of each.
-# JSON-LD is read without fetching: a remote @context is refused with a clear error.
-DATA_FORMATS = {"." + f.suffix: f.oxigraph for f in RDF_SYNTAXES}
 
 #: What validation needs of the ontology: the class and property hierarchies (see above).
 _HIERARCHY = {RDF.type, RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentClass}
 #: What shapes check of the vocabularies; definitions and NACE mappings only cost time.
 _VOCABULARY = {RDF.type, SKOS.inScheme, SKOS.prefLabel, SKOS.broader, SKOS.topConceptOf}
 _VOCABULARY_CLASSES = (SKOS.Concept, SKOS.ConceptScheme)
+
+
+#: The validation engines: pySHACL (the reference), the shapes compiled to SPARQL and run on
+#: a pyoxigraph store (see :mod:`regiokg.validate.sparql_engine`), or the one that suits
+#: the size of the input.
+ENGINES = ("auto", "pyshacl", "sparql")
+
+#: Above this many quads (or, for files, bytes / 200) ``auto`` picks the SPARQL engine.
+AUTO_QUADS = 50_000
 
 
 class ShapesError(ValueError):
@@ -106,11 +122,19 @@ def validate_dataset(
     *,
     shapes_dir: Path | None = None,
     sources: Mapping[str, str] | None = None,
+    engine: str = "pyshacl",
 ) -> ValidationReport:
     """Validate a built dataset (named graphs per source plus the ``ontology`` graph)
     against the shapes in ``shapes_dir`` (default: the project's ``shapes/``) and return
     the report. ``sources`` maps named-graph IRIs to the file each came from, for the
-    report; by default the project's curated files."""
+    report; by default the project's curated files. ``engine`` is one of :data:`ENGINES`;
+    both give the same results, the SPARQL engine faster on large graphs."""
+    if _engine(engine, len(dataset)) == "sparql":
+        store = ox.Store()
+        store.bulk_extend(dataset_to_quads(dataset))
+        if sources is None:
+            sources = _project_sources(project)
+        return validate_store(store, project, shapes_dir=shapes_dir, sources=sources)
     shapes = load_shapes(shapes_dir or project.shapes_dir)
     ontology_iri = URIRef(project.graph_iri(ONTOLOGY_GRAPH))
     data, ontology = _split(dataset, ontology_iri)
@@ -148,63 +172,63 @@ def validate_dataset(
 
 
 def validate_files(
-    paths: Iterable[Path], project: Project, *, shapes_dir: Path | None = None
+    paths: Iterable[Path],
+    project: Project,
+    *,
+    shapes_dir: Path | None = None,
+    engine: str = "pyshacl",
 ) -> ValidationReport:
-    """Validate the given data files with the project's ontology and shapes. The syntax
-    follows the file's suffix (see :data:`regiokg.formats.RDF_SYNTAXES`); what a file puts
-    in its default graph is a source of its own, its named graphs (N-Quads, TriG, JSON-LD)
-    are kept (an ontology graph among them is replaced by the project's ontology). Unreadable files
-    raise :class:`regiokg.sources.SourceError` with file, line and column."""
+    """Validate the given data files with the project's ontology and shapes. Each Turtle
+    or N-Triples file is a source of its own; N-Quads and TriG keep their named graphs (an
+    ontology graph among them is replaced by the project's ontology). Unreadable files
+    raise :class:`regiokg.sources.SourceError` with file, line and column. With the
+    SPARQL ``engine`` the files are streamed into an in-memory store, never into rdflib;
+    ``auto`` picks it for files of more than about 10 MB."""
+    paths = [Path(p) for p in paths]
+    size = sum(p.stat().st_size for p in paths if p.is_file()) // 200
+    if _engine(engine, size) == "sparql":
+        store, sources = read_data_store(paths, project)
+        return validate_store(store, project, shapes_dir=shapes_dir, sources=sources)
     dataset, sources = read_data_files(paths, project)
     return validate_dataset(dataset, project, shapes_dir=shapes_dir, sources=sources)
 
 
-def read_data_files(paths: Iterable[Path], project: Project) -> tuple[Dataset, dict[str, str]]:
-    """Read data files and the project's ontology into a dataset shaped like the built one,
-    and say which file each named graph came from (see :func:`validate_files`)."""
-    ontology_iri = project.graph_iri(ONTOLOGY_GRAPH)
-    dataset = Dataset(default_union=True)
-    sources: dict[str, str] = {}
-    for path in map(Path, paths):
-        file_graph = path.resolve().as_uri()
-        quads = []
-        for quad in _read_quads(path):
-            graph = quad.graph_name
-            name = file_graph if isinstance(graph, ox.DefaultGraph) else graph.value
-            if name == ontology_iri:
-                continue
-            sources.setdefault(name, str(path))
-            quads.append(ox.Quad(quad.subject, quad.predicate, quad.object, ox.NamedNode(name)))
-        quads_to_dataset(quads, dataset)
-    ontology = [
-        ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(ontology_iri))
-        for source in discover(project)
-        if source.is_ontology
-        for t in read_triples(source.path)
-    ]
-    quads_to_dataset(ontology, dataset)
-    return dataset, sources
-
-
-def _read_quads(path: Path) -> list[ox.Quad]:
-    fmt = DATA_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        known = ", ".join(DATA_FORMATS)
-        raise SourceError(path, f"unknown RDF syntax; the file name should end in {known}")
-    if fmt == ox.RdfFormat.TURTLE:
-        return [ox.Quad(t.subject, t.predicate, t.object) for t in read_triples(path)]
+def validate_store(
+    store: ox.Store,
+    project: Project,
+    *,
+    shapes_dir: Path | None = None,
+    sources: Mapping[str, str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ValidationReport:
+    """Validate the quads of a pyoxigraph ``store`` (the embedded store, or one filled by
+    :func:`read_data_store`; it must hold the ontology graph) with the shapes compiled to
+    SPARQL, one query per constraint, and return the same report pySHACL's results give.
+    ``progress`` is called with (checks done, checks in all). Shapes the compiler does not
+    support raise :class:`ShapesError`."""
+    where = shapes_dir or project.shapes_dir
+    shapes = load_shapes(where)
     try:
-        return list(ox.parse(path=path, format=fmt, base_iri=path.resolve().as_uri()))
-    except OSError as exc:
-        raise SourceError(path, f"cannot read file: {exc.strerror or exc}") from exc
-    except SyntaxError as exc:
-        reason = (exc.msg or str(exc)).split(": ", 1)[-1]
-        if "LoadDocumentCallback" in reason:
-            reason = (
-                "a remote JSON-LD @context is never fetched (regiokg works offline); "
-                "put the context in the file"
-            )
-        raise SourceError(path, reason, exc.lineno, exc.offset) from exc
+        checks = compile_shapes(shapes, store)
+    except UnsupportedShape as exc:
+        raise ShapesError(f"{where}: the SPARQL engine cannot use the shapes: {exc}") from exc
+    findings = find_violations(store, checks, progress=progress)
+    return read_report(
+        report_graph(findings),
+        shapes=shapes,
+        dataset=described(store, findings),
+        ontology_iri=URIRef(project.graph_iri(ONTOLOGY_GRAPH)),
+        sources=sources if sources is not None else _project_sources(project),
+        prefixes=_prefixes(project),
+    )
+
+
+def _engine(engine: str, size: int) -> str:
+    if engine not in ENGINES:
+        raise ValueError(f"unknown validation engine {engine!r}; one of {', '.join(ENGINES)}")
+    if engine == "auto":
+        return "sparql" if size > AUTO_QUADS else "pyshacl"
+    return engine
 
 
 class _DataGraph(Graph):
