@@ -11,6 +11,7 @@ without a year takes the publication year, or else the last year the text named 
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -66,8 +67,15 @@ _YEAR_MARK = r"(?:\s*(?:r\.|roku\b|rok\b))?"
 _THIS_YEAR = r"(?P<br>\s*(?:br\.|b\.r\.|bieżącego roku|this year))?"
 
 
+#: The part each placeholder of a date pattern stands for, by its name: ``{d1}`` a day,
+#: ``{m2}`` a month, ``{y1}`` a year (each a named group of its own), and the separators.
+_PARTS = {"d": _DAY, "m": _MONTH, "y": _YEAR, "dash": _DASH, "mark": _YEAR_MARK, "br": _THIS_YEAR}
+
+
 def _p(template: str, **groups: str) -> str:
-    return template.format(**{k: v.format(g=k) for k, v in groups.items()})
+    names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    parts = {name: groups.get(name, _PARTS.get(name) or _PARTS[name[0]]) for name in names}
+    return template.format(**{k: v.format(g=k) for k, v in parts.items()})
 
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -75,16 +83,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dd-month",
         re.compile(
-            _p(
-                r"(?:\bod\s+|\bfrom\s+)?\b{d1}{dash}{d2}\s+{m2}(?:\s+{y2}{mark})?{br}",
-                d1=_DAY,
-                d2=_DAY,
-                m2=_MONTH,
-                y2=_YEAR,
-                dash=_DASH,
-                mark=_YEAR_MARK,
-                br=_THIS_YEAR,
-            ),
+            _p(r"(?:\bod\s+|\bfrom\s+)?\b{d1}{dash}{d2}\s+{m2}(?:\s+{y2}{mark})?{br}"),
             re.IGNORECASE,
         ),
     ),
@@ -92,18 +91,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dm-dm",
         re.compile(
-            _p(
-                r"\b{d1}\s+{m1}(?:\s+{y1})?{dash}{d2}\s+{m2}(?:\s+{y2}{mark})?{br}",
-                d1=_DAY,
-                m1=_MONTH,
-                y1=_YEAR,
-                d2=_DAY,
-                m2=_MONTH,
-                y2=_YEAR,
-                dash=_DASH,
-                mark=_YEAR_MARK,
-                br=_THIS_YEAR,
-            ),
+            _p(r"\b{d1}\s+{m1}(?:\s+{y1})?{dash}{d2}\s+{m2}(?:\s+{y2}{mark})?{br}"),
             re.IGNORECASE,
         ),
     ),
@@ -113,11 +101,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             _p(
                 r"\b{m1}\s+{d1}{dash}(?:{m2}\s+)?{d2}(?:,?\s+{y2})?",
-                m1=_MONTH,
-                d1=_DAY,
-                m2=_MONTH,
-                d2=_DAY,
-                y2=_YEAR,
                 dash=r"\s*[-–—]\s*",
             ),
             re.IGNORECASE,
@@ -127,14 +110,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "d-month",
         re.compile(
-            _p(
-                r"\b{d2}\s+{m2}(?:,?\s+{y2}{mark})?{br}",
-                d2=_DAY,
-                m2=_MONTH,
-                y2=_YEAR,
-                mark=_YEAR_MARK,
-                br=_THIS_YEAR,
-            ),
+            _p(r"\b{d2}\s+{m2}(?:,?\s+{y2}{mark})?{br}"),
             re.IGNORECASE,
         ),
     ),
@@ -179,7 +155,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                 r"(?:\bwe?\s+|\bin\s+)(?:early\s+|late\s+|mid-?\s*)?{m2}(?![\s\d]*\d)"
                 r"(?:\s+(?P<shift>przyszłego|następnego|zeszłego|ubiegłego|poprzedniego)\s+roku"
                 r"|\s+(?P<shift_en>next|last) year)?",
-                m2=_MONTH,
             ),
             re.IGNORECASE,
         ),

@@ -49,10 +49,9 @@ def example_query(site: Site) -> str:
 
 
 def _terms(site: Site, query: str, column: str) -> list[str]:
-    key = f"editor-{query}"
-    if key not in site.cache:
-        site.cache[key] = sorted({str(row[column]) for row in site.run(query)})
-    return site.cache[key]
+    return site.cached(
+        f"editor-{query}", lambda: sorted({str(row[column]) for row in site.run(query)})
+    )
 
 
 def install(site: Site, shelf: AssetShelf) -> None:

@@ -184,7 +184,9 @@ def entity_map(site: Site, iri: str) -> MapView | None:
 def graph_map(site: Site) -> MapView | None:
     """The map of the whole graph: every city with organisations, events or projects,
     sized by how many (cached)."""
-    if "graph_map" not in site.cache:
+
+    def make() -> MapView | None:
         points = [p for p in _points(site, site.run("entity_places")) if p.counts]
-        site.cache["graph_map"] = map_view(site, points)
-    return site.cache["graph_map"]
+        return map_view(site, points)
+
+    return site.cached("graph_map", make)

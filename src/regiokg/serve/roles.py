@@ -104,13 +104,14 @@ def _dates(values: dict[str, list], *, lasting: bool) -> str:
 
 def _issued(site: Site) -> dict[str, str]:
     """Source document -> the date it was issued (cached)."""
-    if "document-issued" not in site.cache:
-        site.cache["document-issued"] = {
+    return site.cached(
+        "document-issued",
+        lambda: {
             str(row["document"]): str(row["issued"])
             for row in site.run("source_documents")
             if row["issued"] is not None
-        }
-    return site.cache["document-issued"]
+        },
+    )
 
 
 def _line(site: Site, iri: str, node: str, rows: list[tuple[str, str, object]]) -> RoleLine:

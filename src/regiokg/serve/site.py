@@ -13,6 +13,7 @@ import gc
 import shutil
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -180,15 +181,23 @@ class Site:
         """The properties whose values are labels (``rdfs:label``, ``skos:prefLabel``…)."""
         return set(LABEL_ORDER)
 
+    def cached(self, key: str, make: Callable[[], Any]) -> Any:
+        """What ``make()`` gives, made once and kept under ``key`` (the store is read-only
+        while the server runs, so what is read from it stays true)."""
+        if key not in self.cache:
+            self.cache[key] = make()
+        return self.cache[key]
+
     def graph_documents(self) -> dict[str, str]:
         """Named graph IRI -> the IRI of the source document it holds."""
-        if "graph_documents" not in self.cache:
-            self.cache["graph_documents"] = {
+        return self.cached(
+            "graph_documents",
+            lambda: {
                 str(row["graph"]): str(row["document"])
                 for row in self.run("source_graphs")
                 if row["document"] is not None
-            }
-        return self.cache["graph_documents"]
+            },
+        )
 
     def label(self, iri: str, lang: str | None = None) -> str | None:
         """The label a page shows for ``iri`` (English, then Polish, then untagged), or
