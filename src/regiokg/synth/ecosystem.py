@@ -43,7 +43,7 @@ from pathlib import Path
 
 from regiokg.atomic import atomic_path
 from regiokg.config import DEFAULT_BASE
-from regiokg.namespace import HELIX, RKG, ROLE, SECTOR, STATUS
+from regiokg.namespace import HELIX, RKG, ROLE, SECTOR, STATUS, THEME
 from regiokg.synth.nquads import NQuadsWriter, iri, literal
 from regiokg.synth.places import COUNTRIES, REGIONS, City, Region
 
@@ -72,7 +72,6 @@ _SPAN_CHECKSUM = _RKG + "spanChecksum"
 
 A = iri(_RDF + "type")
 LABEL = iri(_RDFS + "label")
-PREF = iri(_SKOS + "prefLabel")
 DERIVED = iri(_PROV + "wasDerivedFrom")
 START = iri(_SCHEMA + "startDate")
 END = iri(_SCHEMA + "endDate")
@@ -115,8 +114,13 @@ _EVENT_KINDS = (
 _SECTORS = (
     "energy", "energy-efficiency", "renewable-energy", "clean-coal", "mining", "medical",
     "aviation", "mechanical-engineering", "composites", "chemicals", "clean-technologies",
-    "biotechnology", "sport-industries", "advanced-textiles", "sustainable-transport",
-    "green-economy", "active-ageing", "industrial-design", "construction", "smart-city",
+    "biotechnology", "sport-industries", "advanced-textiles", "industrial-design",
+    "construction", "passive-construction", "emerging-industries",
+)
+#: Themes (theme: scheme) an event may be about besides a sector.
+_THEMES = (
+    "cluster-policy", "internationalisation", "knowledge-technology-transfer",
+    "active-ageing", "green-economy", "sustainable-transport", "smart-city",
 )
 # fmt: on
 #: EU programmes: IRI slug, name, first and last year, fund slug (or None).
@@ -381,10 +385,9 @@ class _Generator:
             q(basis, iri(_SUPPORTS), predicate, graph)
         q(basis, iri(_RDFS + "comment"), literal(comment, lang="en"), graph)
 
-    def labels(self, node: str, text: str, graph: str, *, pref: bool = False) -> None:
+    def labels(self, node: str, text: str, graph: str) -> None:
+        # Entities carry rdfs:label only; skos:prefLabel is kept for vocabulary concepts.
         self.out.quad(node, LABEL, literal(text, lang="en"), graph)
-        if pref:
-            self.out.quad(node, PREF, literal(text, lang="en"), graph)
 
     def weighted(self, items, weights):
         return self.rng.choices(items, weights=weights, k=1)[0]
@@ -422,7 +425,7 @@ class _Generator:
             node = self.id(f"country/{code.lower()}")
             self.country_iri[code] = node
             q(node, A, iri(_RKG + "Country"), graph)
-            self.labels(node, country.name, graph, pref=True)
+            self.labels(node, country.name, graph)
             q(node, iri(_SKOS + "notation"), literal(code), graph)
             q(
                 node,
@@ -473,7 +476,7 @@ class _Generator:
         if self.planting("region_code_mismatch", node):
             code = region.country + "99"
         q(node, A, iri(_RKG + "Region"), graph)
-        self.labels(node, region.name, graph, pref=True)
+        self.labels(node, region.name, graph)
         q(node, iri(_SKOS + "notation"), literal(code), graph)
         q(
             node,
@@ -584,7 +587,7 @@ class _Generator:
         if self.planting("organisation_without_source", node):
             self._unsourced.add(node)
         q(node, A, iri(_RKG + kind), graph)
-        self.labels(node, org.label, graph, pref=True)
+        self.labels(node, org.label, graph)
         seat = (
             self.region_iri[r] if self.planting("organisation_based_in_region", node) else city_node
         )
@@ -690,7 +693,6 @@ class _Generator:
             facts = [
                 (A, iri(_RKG + "ClusterInitiative")),
                 (LABEL, literal(label, lang="en")),
-                (PREF, literal(label, lang="en")),
                 (iri(_RKG + "basedIn"), city_node),
                 (iri(_RKG + "region"), self.region_iri[r]),
                 (iri(_RKG + "sector"), iri(str(SECTOR[sector]))),
@@ -811,7 +813,8 @@ class _Generator:
             start = date(year, 1, 1) + timedelta(days=self.rng.randrange(360))
             end = start + timedelta(days=self.rng.choice((0, 0, 1, 1, 2, 3)))
             node = self.id(f"event/synth-{n:07d}")
-            topic = self.rng.choice(_SECTORS)
+            topic = self.rng.choice(_SECTORS + _THEMES)
+            topic_iri = THEME[topic] if topic in _THEMES else SECTOR[topic]
             label = f"{_kind_label(kind)} on {_words(topic)} in {city.name}, {start}"
             start_term = literal(start.isoformat(), datatype="date")
             if self.planting("event_start_as_text", node):
@@ -826,7 +829,7 @@ class _Generator:
                 (START, start_term),
                 (END, end_term),
                 (iri(_SCHEMA + "location"), city_node),
-                (iri(_RKG + "topic"), iri(str(SECTOR[topic]))),
+                (iri(_RKG + "topic"), iri(str(topic_iri))),
                 (iri(_RKG + "status"), iri(str(STATUS.held))),
             ]
             active = self.projects_by_year.get(year)
