@@ -87,11 +87,15 @@ def test_a_build_killed_at_any_moment_leaves_before_or_after(copy):
     before = _state(copy)
     assert before != after
     (copy / "zz-kill-test.ttl").rename(copy / "graph" / "zz-kill-test.ttl")
-    random.seed(20261201)
+    # Kill moments spread over the whole length of a build, in a shuffled order, so that
+    # some land before the outputs are written and some after, however loaded the machine.
+    rng = random.Random(20261201)
+    moments = [full * (i + rng.random()) / KILLS for i in range(KILLS)]
+    rng.shuffle(moments)
     seen = set()
-    for _ in range(KILLS):
+    for moment in moments:
         process = _build(copy)
-        time.sleep(random.uniform(0, full))
+        time.sleep(moment)
         process.send_signal(signal.SIGKILL)
         process.wait()
         state = _state(copy)
