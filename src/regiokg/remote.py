@@ -6,9 +6,9 @@ document. (Querying a remote endpoint is a query target:
 
 * ``protocol="update"`` sends the whole push as **one** SPARQL 1.1 Update request
   (``DROP SILENT GRAPH`` for every graph, then one ``INSERT DATA`` holding them all),
-  streamed as the request body. A server that runs an update request as one transaction
-  (oxigraph does) applies all of it or none of it: a push cut off at any moment, or one
-  the server rejects, leaves the store as it was.
+  made and sent graph by graph as the request body. A server that runs an update request
+  as one transaction (oxigraph does) applies all of it or none of it: a push cut off at
+  any moment, or one the server rejects, leaves the store as it was.
 * ``protocol="gsp"`` PUTs each graph through the SPARQL 1.1 Graph Store HTTP Protocol,
   one request per graph. The protocol has no transaction across requests, so a push cut
   off half way leaves some graphs new and some old.
@@ -33,10 +33,6 @@ __all__ = ["RemoteError", "push", "remote_query", "graphs_of", "update_request"]
 
 _NTRIPLES = "application/n-triples"
 _SPARQL_UPDATE = "application/sparql-update"
-# Triples serialised per piece of the streamed update: small enough that the body is never
-# held whole in memory, large enough that the pieces cost little.
-_PIECE = 5000
-
 Progress = Callable[[str | None, int], None]
 
 
@@ -55,23 +51,20 @@ def update_request(
     graphs: dict[str | None, list[ox.Triple]], progress: Progress | None = None
 ) -> Iterator[bytes]:
     """The SPARQL 1.1 Update that replaces every graph of ``graphs`` (as from
-    :func:`graphs_of`) in one request, as UTF-8 pieces to stream: one ``DROP SILENT`` per
-    graph, then one ``INSERT DATA`` with a ``GRAPH`` block per graph. A single
-    ``INSERT DATA`` keeps a blank node shared by two graphs one node (SPARQL forbids a
-    blank node label in two blocks of a request). Graph IRIs are written by pyoxigraph,
-    which refuses a malformed one. ``progress(graph, n)`` is called as each graph has been
-    written out."""
+    :func:`graphs_of`) in one request, as UTF-8 pieces made one at a time: the ``DROP
+    SILENT`` of every graph and the opening of one ``INSERT DATA``, then one ``GRAPH`` block
+    per graph, then the closing brace. A single ``INSERT DATA`` keeps a blank node shared by
+    two graphs one node (SPARQL forbids a blank node label in two blocks of a request).
+    Graph IRIs are written by pyoxigraph, which refuses a malformed one. ``progress(graph,
+    n)`` is called when the piece of a graph has been taken (sent, when streaming)."""
     names = {graph: None if graph is None else str(ox.NamedNode(graph)) for graph in graphs}
     drops = [f"DROP SILENT {'DEFAULT' if n is None else 'GRAPH ' + n} ;\n" for n in names.values()]
     yield ("".join(drops) + "INSERT DATA {\n").encode("utf-8")
     for graph, triples in graphs.items():
+        text = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
         if names[graph] is not None:
-            yield f"GRAPH {names[graph]} {{\n".encode()
-        for start in range(0, len(triples), _PIECE):
-            piece = triples[start : start + _PIECE]
-            yield ox.serialize(piece, format=ox.RdfFormat.N_TRIPLES)
-        if names[graph] is not None:
-            yield b"}\n"
+            text = f"GRAPH {names[graph]} {{\n".encode() + text + b"}\n"
+        yield text
         if progress is not None:
             progress(graph, len(triples))
     yield b"}\n"
@@ -100,7 +93,12 @@ def push(
     if not graphs:
         return sent
     if protocol == "update":
-        _request("POST", endpoint, update_request(graphs, progress), _SPARQL_UPDATE, timeout)
+        # Serialised twice: once for the length, once while sending, so the request is
+        # never held whole in memory and needs no chunked encoding (which Virtuoso
+        # refuses). Serialising costs little beside sending and applying.
+        length = sum(len(piece) for piece in update_request(graphs))
+        body = update_request(graphs, progress)
+        _request("POST", endpoint, body, _SPARQL_UPDATE, timeout, length=length)
         return sent
     for graph, triples in graphs.items():
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
@@ -113,13 +111,20 @@ def push(
 
 
 def _request(
-    method: str, url: str, body: bytes | Iterable[bytes], content_type: str, timeout: float
+    method: str,
+    url: str,
+    body: bytes | Iterable[bytes],
+    content_type: str,
+    timeout: float,
+    *,
+    length: int | None = None,
 ) -> None:
-    # An iterable body goes out with chunked transfer encoding (urllib sets it when the
-    # length is unknown), so a streamed update is never held whole in memory.
-    request = urllib.request.Request(
-        url, data=body, method=method, headers={"Content-Type": content_type}
-    )
+    # An iterable body is sent piece by piece, so the pieces are never joined into one
+    # copy of the whole request.
+    headers = {"Content-Type": content_type}
+    if length is not None:
+        headers["Content-Length"] = str(length)
+    request = urllib.request.Request(url, data=body, method=method, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             response.read()
