@@ -10,21 +10,23 @@ from regiokg.cli import project_from, store_option
 
 @click.command(
     "push",
-    epilog="Example: regiokg push --endpoint http://127.0.0.1:7878/store",
+    epilog="Example: regiokg push --protocol update --endpoint http://127.0.0.1:7878/update",
 )
 @click.option(
     "--endpoint",
     required=True,
     metavar="URL",
-    help="Graph Store Protocol endpoint (oxigraph: /store, Virtuoso: /sparql-graph-crud), "
-    "or with --protocol update a SPARQL Update endpoint (oxigraph: /update).",
+    help="With --protocol update a SPARQL Update endpoint (oxigraph: /update); with gsp a "
+    "Graph Store Protocol endpoint (oxigraph: /store, Virtuoso: /sparql-graph-crud).",
 )
 @click.option(
     "--protocol",
     type=click.Choice(["gsp", "update"]),
     default="gsp",
     show_default=True,
-    help="SPARQL 1.1 Graph Store HTTP Protocol (PUT per graph) or SPARQL 1.1 Update.",
+    help="update: the whole push as one SPARQL 1.1 Update request, which oxigraph applies "
+    "all or nothing (recommended). gsp: Graph Store HTTP Protocol, one PUT per graph; NOT "
+    "atomic: a push cut off half way leaves some graphs new and some old.",
 )
 @click.option("--timeout", default=120.0, show_default=True, help="Seconds per request.")
 @click.option("--quiet", is_flag=True, help="Print nothing but errors.")
@@ -33,7 +35,9 @@ from regiokg.cli import project_from, store_option
 def command(ctx, endpoint: str, protocol: str, timeout: float, quiet: bool, store_dir) -> None:
     """Push the graph of the embedded store (or, without one, build/regiokg.nq) to a
     remote store. Every named graph is replaced whole, so pushing twice leaves no
-    duplicates."""
+    duplicates. With --protocol update the push is one transaction on the server (all
+    graphs or none); with gsp (the default, kept for existing scripts) it is one request
+    per graph."""
     import pyoxigraph as ox
 
     from regiokg.remote import RemoteError, push
@@ -63,4 +67,5 @@ def command(ctx, endpoint: str, protocol: str, timeout: float, quiet: bool, stor
     except RemoteError as exc:
         raise click.ClickException(str(exc)) from exc
     if not quiet:
-        click.echo(f"pushed {sum(sent.values())} triples in {len(sent)} graphs to {endpoint}")
+        how = " in one update request" if protocol == "update" else ""
+        click.echo(f"pushed {sum(sent.values())} triples in {len(sent)} graphs to {endpoint}{how}")
