@@ -9,10 +9,11 @@ a publisher can mint the graph under its own domain without editing the files.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS
 
@@ -22,9 +23,17 @@ from regiokg.convert import to_rdflib
 from regiokg.evidence import DocumentCoverage, EvidenceReport, evidence_coverage, resolve_quotes
 from regiokg.namespace import RKG
 from regiokg.prefixes import PREFIXES, curie, project_prefixes
-from regiokg.sources import Source, discover, read_triples
+from regiokg.sources import Source, discover, read_triples, stream_triples
 
-__all__ = ["BuildSummary", "build_dataset", "summarise", "write_outputs"]
+__all__ = [
+    "BuildSummary",
+    "build_dataset",
+    "output_prefixes",
+    "source_quads",
+    "summarise",
+    "write_outputs",
+    "write_store_outputs",
+]
 
 Progress = Callable[[Source], None]
 
@@ -56,9 +65,8 @@ def build_dataset(project: Project, *, progress: Progress | None = None) -> Data
     rebase = _rebaser(project.base_iri)
     # Union default graph: a query without GRAPH sees every source, as on the SPARQL store.
     dataset = Dataset(default_union=True)
-    for prefix, iri in PREFIXES.items():
+    for prefix, iri in output_prefixes(project).items():
         dataset.bind(prefix, iri)
-    dataset.bind("r", project.instance_iri(""))
     for source, triples in parsed:
         graph = dataset.graph(URIRef(project.graph_iri(source.graph_name)))
         for t in triples:
@@ -67,6 +75,30 @@ def build_dataset(project: Project, *, progress: Progress | None = None) -> Data
             )
     resolve_quotes(dataset, project)
     return dataset
+
+
+def output_prefixes(project: Project) -> dict[str, str]:
+    """The prefixes the built graph is written with: the known vocabularies and ``r:`` for
+    the project's instances."""
+    return {**PREFIXES, "r": project.instance_iri("")}
+
+
+def source_quads(project: Project, source: Source) -> Iterator[ox.Quad]:
+    """The triples of one source as quads in its named graph, instance IRIs moved to the
+    project's base as in :func:`build_dataset`, streamed from the file (a syntax error
+    raises :class:`regiokg.sources.SourceError` when the parser reaches it). Evidence
+    quotes are not resolved here."""
+    graph = ox.NamedNode(project.graph_iri(source.graph_name))
+    rebase = _rebaser(project.base_iri)
+
+    def moved(term):
+        if isinstance(term, ox.NamedNode):
+            iri = rebase(term.value)
+            return term if iri == term.value else ox.NamedNode(iri)
+        return term
+
+    for t in stream_triples(source.path):
+        yield ox.Quad(moved(t.subject), t.predicate, moved(t.object), graph)
 
 
 @dataclass
@@ -129,4 +161,22 @@ def write_outputs(dataset: Dataset, out_dir: Path) -> dict[str, Path]:
     with atomic_path(targets["nquads"]) as nq_tmp, atomic_path(targets["turtle"]) as ttl_tmp:
         dataset.serialize(destination=nq_tmp, format="nquads", encoding="utf-8")
         merged.serialize(destination=ttl_tmp, format="turtle", encoding="utf-8")
+    return targets
+
+
+def write_store_outputs(
+    store: ox.Store, out_dir: Path, prefixes: dict[str, str]
+) -> dict[str, Path]:
+    """Write the same two files as :func:`write_outputs`, atomically, from a pyoxigraph
+    ``store`` (the graph an incremental build has updated in place), streaming: the
+    N-Quads are the store's dump, the Turtle holds each triple of all named graphs once."""
+    out_dir = Path(out_dir)
+    targets = {"nquads": out_dir / "regiokg.nq", "turtle": out_dir / "regiokg.ttl"}
+    rows = store.query(
+        "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
+    )
+    merged = (ox.Triple(r["s"], r["p"], r["o"]) for r in rows)
+    with atomic_path(targets["nquads"]) as nq_tmp, atomic_path(targets["turtle"]) as ttl_tmp:
+        store.dump(nq_tmp, ox.RdfFormat.N_QUADS)
+        ox.serialize(merged, ttl_tmp, ox.RdfFormat.TURTLE, prefixes=prefixes)
     return targets

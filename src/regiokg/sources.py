@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,14 @@ import pyoxigraph as ox
 
 from regiokg.config import Project
 
-__all__ = ["Source", "SourceError", "discover", "read_triples", "seed_checksums"]
+__all__ = [
+    "Source",
+    "SourceError",
+    "discover",
+    "read_triples",
+    "seed_checksums",
+    "stream_triples",
+]
 
 ONTOLOGY_GRAPH = "ontology"
 #: Named graphs of imported tables are ``{base}graph/import/{file stem}``.
@@ -76,17 +84,24 @@ def discover(project: Project) -> list[Source]:
 def read_triples(path: Path) -> list[ox.Triple]:
     """Parse one Turtle file completely; a syntax error raises :class:`SourceError` with the
     file, line and column where the parser stopped, and nothing of the file is returned."""
+    return list(stream_triples(path))
+
+
+def stream_triples(path: Path) -> Iterator[ox.Triple]:
+    """The triples of one Turtle (or N-Triples) file as the parser reads them, without
+    holding the file in memory; a syntax error raises :class:`SourceError` with the file,
+    line and column when the parser reaches it (triples before it have been yielded)."""
     path = Path(path)
+    if not path.is_file():
+        raise SourceError(path, "cannot read file: no such file")
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(path, f"cannot read file: {exc.strerror or exc}") from exc
-    try:
-        return list(ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()))
+        yield from ox.parse(path=path, format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
     except SyntaxError as exc:
         # pyoxigraph repeats the position inside the message; keep only the reason.
         message = _POSITION.sub("", (exc.msg or str(exc)).split(" (", 1)[0])
         raise SourceError(path, message, exc.lineno, exc.offset) from exc
+    except OSError as exc:
+        raise SourceError(path, f"cannot read file: {exc.strerror or exc}") from exc
     except ValueError as exc:
         raise SourceError(path, str(exc)) from exc
 

@@ -8,7 +8,11 @@ from one to the other in memory (through :mod:`regiokg.convert`), never through 
 A load never changes the store in place: :func:`load_dataset` writes the new content into a
 fresh directory beside the store and swaps it in with two renames, so a failure or an
 interruption at any point leaves the previous store as it was. An interruption between the
-two renames is repaired the next time the store is opened.
+two renames is repaired the next time the store is opened. :func:`update_store` changes a
+store the same way, on a cheap copy (a RocksDB checkpoint, hard links to the immutable
+files) instead of a fresh directory. Small files the caller keeps about the store (what it
+was built from) can be written into its directory before the swap, so that they are
+replaced together with it.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import os
 import shutil
 import tempfile
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -34,7 +38,9 @@ __all__ = [
     "load_dataset",
     "load_files",
     "open_store",
+    "read_store_file",
     "store_from_dataset",
+    "update_store",
 ]
 
 #: Files :func:`load_files` streams into the store, by name ending.
@@ -112,19 +118,73 @@ def dataset_from_store(store: ox.Store) -> Dataset:
     return dataset
 
 
+#: Files kept in the store directory: name -> bytes, made from the complete new store.
+StoreFiles = Callable[[ox.Store], Mapping[str, bytes]]
+
+
+def read_store_file(store_dir: str | Path, name: str) -> bytes | None:
+    """The content of the file ``name`` written into the store directory by the last load
+    (see ``files`` of :func:`load_dataset`), or None when there is no store or no such
+    file."""
+    store_dir = Path(store_dir)
+    if not store_dir.exists() and _siblings(store_dir, _OLD):
+        _recover(store_dir)
+    try:
+        return (store_dir / name).read_bytes()
+    except OSError:
+        return None
+
+
 def load_dataset(
     store_dir: str | Path,
     dataset: Dataset,
     *,
     before_swap: Callable[[ox.Store], None] | None = None,
+    files: StoreFiles | None = None,
 ) -> int:
     """Replace the content of the store in ``store_dir`` by ``dataset`` (every named graph
     kept) and return the number of quads loaded. The quads go into a fresh directory beside
     the store, which is flushed and renamed into place only when complete: an exception or
     an interruption during the load leaves the previous store untouched and no stray
     directory behind. ``before_swap`` is called with the complete new store just before the
-    swap (a hook for checks)."""
-    return _replace(store_dir, lambda new_dir: store_from_dataset(dataset, new_dir), before_swap)
+    swap (a hook for checks); ``files``, called after it, returns files (name -> bytes) to
+    write into the new store directory, swapped in with it."""
+    return _replace(
+        store_dir, lambda new_dir: store_from_dataset(dataset, new_dir), before_swap, files
+    )
+
+
+def update_store(
+    store_dir: str | Path,
+    change: Callable[[ox.Store], None],
+    *,
+    before_swap: Callable[[ox.Store], None] | None = None,
+    files: StoreFiles | None = None,
+) -> int:
+    """Change the store in ``store_dir`` with ``change`` (called with a writable copy of it)
+    and return the number of quads it then holds. The copy is a checkpoint of the store
+    beside it (hard links, so it costs little whatever the size) and replaces the store as
+    in :func:`load_dataset`: an exception or an interruption leaves the store as it was.
+    ``before_swap`` and ``files`` are as in :func:`load_dataset`. A missing store raises
+    :class:`StoreNotFound`."""
+    store_dir = Path(store_dir)
+    current = open_store(store_dir, read_only=True)
+
+    def fill(new_dir: Path) -> ox.Store:
+        nonlocal current
+        # The checkpoint must make its directory itself.
+        new_dir.rmdir()
+        current.backup(str(new_dir))
+        current = None
+        gc.collect()
+        store = ox.Store(str(new_dir))
+        change(store)
+        return store
+
+    try:
+        return _replace(store_dir, fill, before_swap, files)
+    finally:
+        current = None
 
 
 def load_files(
@@ -164,6 +224,7 @@ def _replace(
     store_dir: str | Path,
     fill: Callable[[Path], ox.Store],
     before_swap: Callable[[ox.Store], None] | None,
+    files: StoreFiles | None = None,
 ) -> int:
     store_dir = Path(store_dir)
     store_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -177,6 +238,8 @@ def _replace(
         store.flush()
         if before_swap is not None:
             before_swap(store)
+        for name, data in (files(store) if files is not None else {}).items():
+            (new_dir / name).write_bytes(data)
         # RocksDB keeps its files and lock until the Python object is gone.
         store = None
         gc.collect()

@@ -35,6 +35,8 @@ from regiokg.sources import ONTOLOGY_GRAPH, SourceError, discover, read_triples
 from regiokg.validate.inputs import DATA_FORMATS, read_data_files, read_data_store
 from regiokg.validate.report import ValidationReport, ValidationResult, read_report
 from regiokg.validate.sparql_engine import (
+    Check,
+    Finding,
     UnsupportedShape,
     compile_shapes,
     described,
@@ -50,9 +52,11 @@ __all__ = [
     "SourceError",
     "ValidationReport",
     "ValidationResult",
+    "compiled_checks",
     "load_shapes",
     "read_data_files",
     "read_data_store",
+    "report_of",
     "validate_dataset",
     "validate_files",
     "validate_store",
@@ -206,13 +210,34 @@ def validate_store(
     SPARQL, one query per constraint, and return the same report pySHACL's results give.
     ``progress`` is called with (checks done, checks in all). Shapes the compiler does not
     support raise :class:`ShapesError`."""
+    checks, shapes = compiled_checks(store, project, shapes_dir)
+    findings = find_violations(store, checks, progress=progress)
+    return report_of(findings, store, project, shapes, shapes_dir, sources)
+
+
+def compiled_checks(
+    store: ox.Store, project: Project, shapes_dir: Path | None = None
+) -> tuple[list[Check], Graph]:
+    """The shapes of ``shapes_dir`` (default: the project's) compiled to SPARQL checks
+    with the hierarchies of ``store``, and the shapes graph; shapes the compiler does not
+    support raise :class:`ShapesError`."""
     where = shapes_dir or project.shapes_dir
     shapes = load_shapes(where)
     try:
-        checks = compile_shapes(shapes, store)
+        return compile_shapes(shapes, store), shapes
     except UnsupportedShape as exc:
         raise ShapesError(f"{where}: the SPARQL engine cannot use the shapes: {exc}") from exc
-    findings = find_violations(store, checks, progress=progress)
+
+
+def report_of(
+    findings: list[Finding],
+    store: ox.Store,
+    project: Project,
+    shapes: Graph,
+    shapes_dir: Path | None = None,
+    sources: Mapping[str, str] | None = None,
+) -> ValidationReport:
+    """The validation report of the ``findings`` of compiled checks on ``store``."""
     return read_report(
         report_graph(findings),
         shapes=shapes,
