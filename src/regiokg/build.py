@@ -9,7 +9,7 @@ a publisher can mint the graph under its own domain without editing the files.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +32,7 @@ __all__ = [
     "source_quads",
     "summarise",
     "write_outputs",
-    "write_store_outputs",
+    "update_outputs",
 ]
 
 Progress = Callable[[Source], None]
@@ -164,19 +164,32 @@ def write_outputs(dataset: Dataset, out_dir: Path) -> dict[str, Path]:
     return targets
 
 
-def write_store_outputs(
-    store: ox.Store, out_dir: Path, prefixes: dict[str, str]
+def update_outputs(
+    out_dir: Path,
+    replaced: set[str],
+    new_quads: Iterable[ox.Quad],
+    prefixes: dict[str, str],
 ) -> dict[str, Path]:
-    """Write the same two files as :func:`write_outputs`, atomically, from a pyoxigraph
-    ``store`` (the graph an incremental build has updated in place), streaming: the
-    N-Quads are the store's dump, the Turtle holds each triple of all named graphs once."""
+    """Rewrite the two files of :func:`write_outputs` for changed graphs, atomically: the
+    N-Quads keep every line of the graphs not in ``replaced`` (named-graph IRIs) and get
+    ``new_quads`` instead of the others; the Turtle is made again from the new N-Quads,
+    each triple once. Lexical forms are kept as the sources write them (a store would
+    normalise ``"19.2740"^^xsd:decimal``), so the files equal those of a full build."""
     out_dir = Path(out_dir)
     targets = {"nquads": out_dir / "regiokg.nq", "turtle": out_dir / "regiokg.ttl"}
-    rows = store.query(
-        "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }",
-    )
-    merged = (ox.Triple(r["s"], r["p"], r["o"]) for r in rows)
+    endings = tuple(f"<{iri}> .\n" for iri in replaced)
     with atomic_path(targets["nquads"]) as nq_tmp, atomic_path(targets["turtle"]) as ttl_tmp:
-        store.dump(nq_tmp, ox.RdfFormat.N_QUADS)
-        ox.serialize(merged, ttl_tmp, ox.RdfFormat.TURTLE, prefixes=prefixes)
+        with (
+            open(targets["nquads"], encoding="utf-8") as old,
+            open(nq_tmp, "w", encoding="utf-8") as new,
+        ):
+            # N-Quads escapes line breaks, so each line is one quad ending in its graph.
+            new.writelines(line for line in old if not line.endswith(endings))
+        with open(nq_tmp, "ab") as new:
+            ox.serialize(new_quads, new, ox.RdfFormat.N_QUADS)
+        triples = dict.fromkeys(
+            ox.Triple(q.subject, q.predicate, q.object)
+            for q in ox.parse(path=nq_tmp, format=ox.RdfFormat.N_QUADS)
+        )
+        ox.serialize(triples, ttl_tmp, ox.RdfFormat.TURTLE, prefixes=prefixes)
     return targets

@@ -16,6 +16,7 @@ version or seed text, or a source document whose text file changed) needs a full
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ from rdflib import URIRef
 from rdflib.namespace import PROV
 
 from regiokg import __version__
-from regiokg.build import output_prefixes, source_quads, write_store_outputs
+from regiokg.build import output_prefixes, source_quads, update_outputs
 from regiokg.config import Project
 from regiokg.convert import quads_to_dataset, to_oxigraph, to_rdflib
 from regiokg.evidence import resolve_quotes
@@ -78,8 +79,8 @@ def _files_digest(paths) -> str:
 class Manifest:
     """What a store was built from: ``settings`` (a fingerprint of everything but the
     sources), ``sources`` (named-graph IRI -> SHA-256 of the file), ``paths`` (named-graph
-    IRI -> file, for messages) and ``outputs`` (file -> [size, mtime in ns] of the
-    N-Quads and Turtle written with the store)."""
+    IRI -> file, for messages) and ``outputs`` (file name -> [size, mtime in ns] of
+    the N-Quads and Turtle written with the store)."""
 
     settings: dict[str, str]
     sources: dict[str, str]
@@ -101,7 +102,7 @@ class Manifest:
 
     def with_outputs(self, outputs: dict[str, Path]) -> Manifest:
         """This manifest, recording the size and time of the written ``outputs``."""
-        stats = {str(p): _stat(p) for p in outputs.values()}
+        stats = {Path(p).name: _stat(p) for p in outputs.values()}
         return Manifest(self.settings, self.sources, self.paths, stats)
 
 
@@ -177,9 +178,9 @@ def plan_build(project: Project) -> BuildPlan:
     changed = [k for k in _SETTING_NAMES if before.settings.get(k) != now.settings.get(k)]
     if changed:
         return BuildPlan(now, full=f"{_SETTING_NAMES[changed[0]]} changed")
-    outputs = {str(project.out_dir / name) for name in ("regiokg.nq", "regiokg.ttl")} == set(
-        before.outputs
-    ) and all(_stat(Path(p)) == s for p, s in before.outputs.items())
+    outputs = {"regiokg.nq", "regiokg.ttl"} == set(before.outputs) and all(
+        _stat(project.out_dir / name) == stat for name, stat in before.outputs.items()
+    )
     reload = [
         s
         for s in _project_sources(project)
@@ -219,11 +220,11 @@ _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _TEXT_EVIDENCE = to_oxigraph(RKG.TextEvidence)
 
 
-def _resolve_quotes_of(store: ox.Store, project: Project, graph: ox.NamedNode) -> None:
+def _resolve_quotes_of(store: ox.Store, project: Project, graph: ox.NamedNode) -> list[ox.Quad]:
     """Give the evidence spans of one reloaded graph their quotes, as a full build does;
     the texts are looked up through the documents of the whole store."""
     if next(store.quads_for_pattern(None, _RDF_TYPE, _TEXT_EVIDENCE, graph), None) is None:
-        return
+        return []
     dataset = quads_to_dataset(store.quads_for_pattern(None, None, None, graph))
     documents = dataset.graph(URIRef("urn:x-regiokg:documents"))
     rdf_type = to_rdflib(_RDF_TYPE)
@@ -233,9 +234,9 @@ def _resolve_quotes_of(store: ox.Store, project: Project, graph: ox.NamedNode) -
     before = set(dataset.graph(to_rdflib(graph)))
     resolve_quotes(dataset, project)
     added = set(dataset.graph(to_rdflib(graph))) - before
-    store.extend(
-        ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph) for s, p, o in added
-    )
+    quads = [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph) for s, p, o in added]
+    store.extend(quads)
+    return quads
 
 
 def _check_documents(store: ox.Store, before: dict[str, str], reloaded: list) -> None:
@@ -267,11 +268,16 @@ def update_build(
     :class:`regiokg.sources.SourceError` for a bad file, both with nothing changed."""
     if plan.full is not None:
         raise NeedsFullBuild(plan.full)
+    if not plan.outputs_current:
+        # The outputs are updated, not made anew from the store (which normalises
+        # literals): they must be the ones the store was built with.
+        raise NeedsFullBuild("the outputs are not the ones written with the store")
     say = progress or (lambda _message: None)
     result = UpdateResult(0, None, None, {})
     graphs = [ox.NamedNode(project.graph_iri(s.graph_name)) for s in plan.reload]
     graphs += [ox.NamedNode(iri) for iri in plan.drop]
     previous = read_store_file(project.store_dir, VALIDATION_FILE)
+    quotes: list[ox.Quad] = []
 
     def change(store: ox.Store) -> None:
         documents = _documents(store)
@@ -283,7 +289,8 @@ def update_build(
             store.bulk_extend(source_quads(project, source))
         _check_documents(store, documents, graphs)
         for source in plan.reload:
-            _resolve_quotes_of(store, project, ox.NamedNode(project.graph_iri(source.graph_name)))
+            graph = ox.NamedNode(project.graph_iri(source.graph_name))
+            quotes.extend(_resolve_quotes_of(store, project, graph))
         changes.after(store, graphs)
         if validate:
             say("validating the changed graph")
@@ -296,7 +303,13 @@ def update_build(
 
     def before_swap(store: ox.Store) -> None:
         say("writing the outputs")
-        result.outputs = write_store_outputs(store, project.out_dir, output_prefixes(project))
+        # The reloaded sources are read again rather than kept: an import may be large.
+        new_quads = itertools.chain(
+            *(source_quads(project, source) for source in plan.reload), quotes
+        )
+        result.outputs = update_outputs(
+            project.out_dir, {g.value for g in graphs}, new_quads, output_prefixes(project)
+        )
 
     def files(store: ox.Store) -> dict[str, bytes]:
         written = {MANIFEST_FILE: plan.manifest.with_outputs(result.outputs).to_bytes()}

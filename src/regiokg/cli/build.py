@@ -131,8 +131,6 @@ def _incremental(console: Console, project, plan, allow_invalid: bool) -> bool:
         table.add_row(source.path.name, "changed" if known else "added")
     for iri in plan.drop:
         table.add_row(iri.rsplit("/", 1)[-1], "removed")
-    if not plan.reload and not plan.drop:
-        table.add_row("(none)", "outputs rewritten")
     console.print(table)
     validate = any(project.shapes_dir.glob("*.ttl"))
     try:
