@@ -173,7 +173,7 @@ def update_outputs(
     """Rewrite the two files of :func:`write_outputs` for changed graphs, atomically: the
     N-Quads keep every line of the graphs not in ``replaced`` (named-graph IRIs) and get
     ``new_quads`` instead of the others; the Turtle is made again from the new N-Quads,
-    each triple once. Lexical forms are kept as the sources write them (a store would
+    each triple once, in a fixed order (its layout is pyoxigraph's, not rdflib's). Lexical forms are kept as the sources write them (a store would
     normalise ``"19.2740"^^xsd:decimal``), so the files equal those of a full build."""
     out_dir = Path(out_dir)
     targets = {"nquads": out_dir / "regiokg.nq", "turtle": out_dir / "regiokg.ttl"}
@@ -187,9 +187,11 @@ def update_outputs(
             new.writelines(line for line in old if not line.endswith(endings))
         with open(nq_tmp, "ab") as new:
             ox.serialize(new_quads, new, ox.RdfFormat.N_QUADS)
-        triples = dict.fromkeys(
+        triples = {
             ox.Triple(q.subject, q.predicate, q.object)
             for q in ox.parse(path=nq_tmp, format=ox.RdfFormat.N_QUADS)
-        )
-        ox.serialize(triples, ttl_tmp, ox.RdfFormat.TURTLE, prefixes=prefixes)
+        }
+        # In a fixed order, so that the same graph gives the same file every time.
+        ordered = sorted(triples, key=str)
+        ox.serialize(ordered, ttl_tmp, ox.RdfFormat.TURTLE, prefixes=prefixes)
     return targets
