@@ -173,8 +173,9 @@ def update_outputs(
     """Rewrite the two files of :func:`write_outputs` for changed graphs, atomically: the
     N-Quads keep every line of the graphs not in ``replaced`` (named-graph IRIs) and get
     ``new_quads`` instead of the others; the Turtle is made again from the new N-Quads,
-    each triple once, in a fixed order (its layout is pyoxigraph's, not rdflib's). Lexical forms are kept as the sources write them (a store would
-    normalise ``"19.2740"^^xsd:decimal``), so the files equal those of a full build."""
+    each triple once, in a fixed order (its layout is pyoxigraph's, not rdflib's).
+    Lexical forms are kept as the sources write them (a store would normalise
+    ``"19.2740"^^xsd:decimal``), so the files hold what a full build's hold."""
     out_dir = Path(out_dir)
     targets = {"nquads": out_dir / "regiokg.nq", "turtle": out_dir / "regiokg.ttl"}
     endings = tuple(f"<{iri}> .\n" for iri in replaced)
