@@ -141,9 +141,19 @@ class QueryResult:
         """The SELECT answer held by pyoxigraph ``solutions`` (from a store, or parsed from
         a results document), with rdflib terms in its rows."""
         variables = [v.value for v in solutions.variables]
-        rows = (
-            [None if sol[v] is None else to_rdflib(sol[v]) for v in variables] for sol in solutions
-        )
+        # The same IRIs and counts come back row after row (an edge list names each node
+        # thousands of times); converting each once makes large answers several times faster.
+        converted: dict = {}
+
+        def term(value):
+            if value is None:
+                return None
+            found = converted.get(value)
+            if found is None:
+                found = converted[value] = to_rdflib(value)
+            return found
+
+        rows = ([term(sol[v]) for v in variables] for sol in solutions)
         return cls("SELECT", variables=variables, rows=result_rows(variables, rows))
 
     @classmethod
