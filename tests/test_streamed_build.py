@@ -142,3 +142,15 @@ def test_full_build_without_a_store_writes_the_outputs(tmp_path):
     assert result.summary.classes["rkg:City"] >= 10
     assert (root / "build" / "regiokg.nq").stat().st_size > 0
     assert not (root / ".regiokg").exists()
+
+
+def test_an_edited_news_item_keeps_its_quotes_when_reloaded(tmp_path, seeds_dir):
+    root = _project(tmp_path / "p", imported=False)
+    _build(root, "--stream", seeds=seeds_dir)
+    full = _built(root)
+    edited = root / "graph" / "2011-katowice-saint-etienne.ttl"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert "Incremental build" in _build(root, seeds=seeds_dir)
+    # A line was added, no triple: the reloaded graph has its quotes again.
+    for ours, theirs in zip(_built(root), full, strict=True):
+        assert _same(ours, theirs)
