@@ -30,10 +30,18 @@ __all__ = [
     "build_dataset",
     "output_prefixes",
     "source_quads",
+    "STREAM_BYTES",
+    "source_bytes",
+    "stream_outputs",
     "summarise",
     "write_outputs",
     "update_outputs",
 ]
+
+#: Above this many bytes of sources a full build streams them through the on-disk store
+#: instead of an rdflib dataset: about 50,000 quads at 200 bytes each, where validation's
+#: ``auto`` engine leaves pySHACL for the SPARQL engine anyway.
+STREAM_BYTES = 10_000_000
 
 Progress = Callable[[Source], None]
 
@@ -77,6 +85,12 @@ def build_dataset(project: Project, *, progress: Progress | None = None) -> Data
     return dataset
 
 
+def source_bytes(project: Project) -> int:
+    """The size of every source file of ``project`` together, in bytes: what decides
+    whether a full build streams (see :data:`STREAM_BYTES`)."""
+    return sum(source.path.stat().st_size for source in discover(project))
+
+
 def output_prefixes(project: Project) -> dict[str, str]:
     """The prefixes the built graph is written with: the known vocabularies and ``r:`` for
     the project's instances."""
@@ -105,7 +119,8 @@ def source_quads(project: Project, source: Source) -> Iterator[ox.Quad]:
 class BuildSummary:
     """What a built dataset holds: triples in all and per named graph, instances per class
     (classes of the regiokg ontology and the reused ones the data types with), the
-    source documents with their titles, and how many statements of each have evidence."""
+    source documents with their titles, and how many statements of each have evidence;
+    ``notes`` say what was left uncounted (a large build counts less)."""
 
     triples: int
     graphs: dict[str, int] = field(default_factory=dict)
@@ -113,6 +128,7 @@ class BuildSummary:
     sources: list[tuple[str, str]] = field(default_factory=list)
     evidence: EvidenceReport = field(default_factory=EvidenceReport)
     coverage: list[DocumentCoverage] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def summarise(dataset: Dataset, project: Project) -> BuildSummary:
@@ -172,27 +188,47 @@ def update_outputs(
 ) -> dict[str, Path]:
     """Rewrite the two files of :func:`write_outputs` for changed graphs, atomically: the
     N-Quads keep every line of the graphs not in ``replaced`` (named-graph IRIs) and get
-    ``new_quads`` instead of the others; the Turtle is made again from the new N-Quads,
-    each triple once, in a fixed order (its layout is pyoxigraph's, not rdflib's).
-    Lexical forms are kept as the sources write them (a store would normalise
-    ``"19.2740"^^xsd:decimal``), so the files hold what a full build's hold."""
-    out_dir = Path(out_dir)
-    targets = {"nquads": out_dir / "regiokg.nq", "turtle": out_dir / "regiokg.ttl"}
+    ``new_quads`` instead of the others; the Turtle is made again from the new N-Quads as
+    in :func:`stream_outputs`. Lexical forms are kept as the sources write them (a store
+    would normalise ``"19.2740"^^xsd:decimal``), so the files hold what a full build's
+    hold."""
     endings = tuple(f"<{iri}> .\n" for iri in replaced)
-    with atomic_path(targets["nquads"]) as nq_tmp, atomic_path(targets["turtle"]) as ttl_tmp:
-        with (
-            open(targets["nquads"], encoding="utf-8") as old,
-            open(nq_tmp, "w", encoding="utf-8") as new,
-        ):
+
+    def kept(nq_tmp: Path, target: Path) -> None:
+        with open(target, encoding="utf-8") as old, open(nq_tmp, "w", encoding="utf-8") as new:
             # N-Quads escapes line breaks, so each line is one quad ending in its graph.
             new.writelines(line for line in old if not line.endswith(endings))
+
+    return _write_streamed(out_dir, kept, new_quads, prefixes)
+
+
+def stream_outputs(
+    out_dir: Path, quads: Iterable[ox.Quad], prefixes: dict[str, str]
+) -> dict[str, Path]:
+    """Write the two files of :func:`write_outputs` from ``quads`` (streamed from the
+    sources, so with their lexical forms) without an rdflib graph, atomically: the N-Quads
+    as the quads come, the Turtle made from them with each triple once, in a fixed order
+    (its layout is pyoxigraph's, not rdflib's), so that the same graph always gives the
+    same file."""
+    return _write_streamed(out_dir, lambda nq_tmp, target: None, quads, prefixes)
+
+
+def _write_streamed(
+    out_dir: Path,
+    begin: Callable[[Path, Path], None],
+    quads: Iterable[ox.Quad],
+    prefixes: dict[str, str],
+) -> dict[str, Path]:
+    out_dir = Path(out_dir)
+    targets = {"nquads": out_dir / "regiokg.nq", "turtle": out_dir / "regiokg.ttl"}
+    with atomic_path(targets["nquads"]) as nq_tmp, atomic_path(targets["turtle"]) as ttl_tmp:
+        begin(nq_tmp, targets["nquads"])
         with open(nq_tmp, "ab") as new:
-            ox.serialize(new_quads, new, ox.RdfFormat.N_QUADS)
+            ox.serialize(quads, new, ox.RdfFormat.N_QUADS)
         triples = {
             ox.Triple(q.subject, q.predicate, q.object)
             for q in ox.parse(path=nq_tmp, format=ox.RdfFormat.N_QUADS)
         }
-        # In a fixed order, so that the same graph gives the same file every time.
         ordered = sorted(triples, key=str)
         ox.serialize(ordered, ttl_tmp, ox.RdfFormat.TURTLE, prefixes=prefixes)
     return targets

@@ -9,8 +9,10 @@ evidence quotes come from). :func:`plan_build` compares it with the project as i
 of changed and removed sources, load the changed and added ones, resolve their quotes),
 validates the copy (only the focus nodes a change can reach, where that is provably
 enough; see :mod:`regiokg.validate.changes`), writes the outputs from it and swaps it in
-as a full build would. What the plan cannot cover (a changed ontology, shapes, base IRI,
-version or seed text, or a source document whose text file changed) needs a full build.
+as a full build would. A full build without rdflib (:func:`full_build`) is the same
+update applied to an empty store with every source. What the plan cannot cover (a changed
+ontology, shapes, base IRI, version or seed text, or a source document whose text file
+changed) needs a full build.
 """
 
 from __future__ import annotations
@@ -23,17 +25,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import URIRef
-from rdflib.namespace import PROV
 
 from regiokg import __version__
-from regiokg.build import output_prefixes, source_quads, update_outputs
+from regiokg.build import (
+    BuildSummary,
+    output_prefixes,
+    source_quads,
+    stream_outputs,
+    update_outputs,
+)
 from regiokg.config import Project
-from regiokg.convert import quads_to_dataset, to_oxigraph, to_rdflib
-from regiokg.evidence import resolve_quotes
-from regiokg.namespace import RKG
+from regiokg.evidence import EvidenceReport
 from regiokg.sources import Source, discover
-from regiokg.store import open_store, read_store_file, update_store
+from regiokg.store import open_store, read_store_file, replace_store, update_store
+from regiokg.stored_evidence import ENTITY, resolve_graph_quotes, seed_documents
+from regiokg.summary import summarise_store
 from regiokg.validate import ValidationReport
 from regiokg.validate.changes import Changes, ValidationRun, validate_changes
 
@@ -44,6 +50,7 @@ __all__ = [
     "Manifest",
     "NeedsFullBuild",
     "UpdateResult",
+    "full_build",
     "plan_build",
     "project_manifest",
     "update_build",
@@ -53,7 +60,6 @@ __all__ = [
 MANIFEST_FILE = "regiokg-build.json"
 #: The validation results of the stored graph, for the next incremental validation.
 VALIDATION_FILE = "regiokg-validation.json"
-_SEED_KINDS = (RKG.NewsItem, RKG.Presentation)
 
 
 class NeedsFullBuild(RuntimeError):
@@ -195,62 +201,33 @@ def plan_build(project: Project) -> BuildPlan:
 
 @dataclass
 class UpdateResult:
-    """What :func:`update_build` did: quads in the store, the validation report, which
-    checks ran restricted to the changed neighbourhood and which in full, and the
-    outputs written."""
+    """What :func:`update_build` or :func:`full_build` did: quads in the store, the
+    validation report, which checks ran restricted to the changed neighbourhood and which
+    in full, the outputs written, and (full builds) what the evidence quotes came to and
+    the summary of the new store."""
 
     quads: int
     report: ValidationReport | None
     validation: ValidationRun | None
     outputs: dict[str, Path]
-
-
-def _documents(store: ox.Store) -> dict[str, str]:
-    """Each seed document of ``store`` with the text file its quotes are resolved from."""
-    found = {}
-    kinds = {to_oxigraph(k) for k in _SEED_KINDS}
-    for quad in store.quads_for_pattern(None, to_oxigraph(RKG.sourceFile), None):
-        types = {q.object for q in store.quads_for_pattern(quad.subject, _RDF_TYPE, None)}
-        if types & kinds:
-            found[str(quad.subject)] = str(quad.object)
-    return found
-
-
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_TEXT_EVIDENCE = to_oxigraph(RKG.TextEvidence)
-
-
-def _resolve_quotes_of(store: ox.Store, project: Project, graph: ox.NamedNode) -> list[ox.Quad]:
-    """Give the evidence spans of one reloaded graph their quotes, as a full build does;
-    the texts are looked up through the documents of the whole store."""
-    if next(store.quads_for_pattern(None, _RDF_TYPE, _TEXT_EVIDENCE, graph), None) is None:
-        return []
-    dataset = quads_to_dataset(store.quads_for_pattern(None, None, None, graph))
-    documents = dataset.graph(URIRef("urn:x-regiokg:documents"))
-    rdf_type = to_rdflib(_RDF_TYPE)
-    for doc, file in _documents(store).items():
-        documents.add((URIRef(doc), rdf_type, RKG.NewsItem))
-        documents.add((URIRef(doc), RKG.sourceFile, to_rdflib(ox.Literal(file))))
-    before = set(dataset.graph(to_rdflib(graph)))
-    resolve_quotes(dataset, project)
-    added = set(dataset.graph(to_rdflib(graph))) - before
-    quads = [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph) for s, p, o in added]
-    store.extend(quads)
-    return quads
+    evidence: EvidenceReport = field(default_factory=EvidenceReport)
+    summary: BuildSummary | None = None
 
 
 def _check_documents(store: ox.Store, before: dict[str, str], reloaded: list) -> None:
     """Raise :class:`NeedsFullBuild` when a document whose text file changed (or which
     came or went) has evidence in a graph that was not reloaded: its quotes would be
     resolved differently by a full build."""
-    after = _documents(store)
-    entity = to_oxigraph(PROV.entity)
+    after = seed_documents(store)
     for doc in {d for d in before.keys() | after.keys() if before.get(d) != after.get(d)}:
-        for quad in store.quads_for_pattern(None, entity, ox.NamedNode(doc)):
+        for quad in store.quads_for_pattern(None, ENTITY, ox.NamedNode(doc)):
             if quad.graph_name not in reloaded:
                 raise NeedsFullBuild(
                     f"the text file of {doc} changed and {quad.graph_name.value} quotes it"
                 )
+
+
+Progress = Callable[[str], None]
 
 
 def update_build(
@@ -259,7 +236,7 @@ def update_build(
     *,
     check: Callable[[ValidationReport], None] | None = None,
     validate: bool = True,
-    progress: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
 ) -> UpdateResult:
     """Apply ``plan`` (see :func:`plan_build`) to a copy of the store, validate it, write
     the outputs from it and swap it in; ``check`` is called with the validation report
@@ -272,50 +249,121 @@ def update_build(
         # The outputs are updated, not made anew from the store (which normalises
         # literals): they must be the ones the store was built with.
         raise NeedsFullBuild("the outputs are not the ones written with the store")
-    say = progress or (lambda _message: None)
-    result = UpdateResult(0, None, None, {})
-    graphs = [ox.NamedNode(project.graph_iri(s.graph_name)) for s in plan.reload]
-    graphs += [ox.NamedNode(iri) for iri in plan.drop]
-    previous = read_store_file(project.store_dir, VALIDATION_FILE)
-    quotes: list[ox.Quad] = []
+    step = _Step(project, plan.manifest, plan.reload, plan.drop, check, validate, progress)
+    return step.run(fresh=False, store=True)
 
-    def change(store: ox.Store) -> None:
-        documents = _documents(store)
-        changes = Changes.before(store, graphs)
-        for graph in graphs:
-            store.remove_graph(graph)
-        for source in plan.reload:
-            say(f"loading {source.path.name}")
-            store.bulk_extend(source_quads(project, source))
-        _check_documents(store, documents, graphs)
-        for source in plan.reload:
-            graph = ox.NamedNode(project.graph_iri(source.graph_name))
-            quotes.extend(_resolve_quotes_of(store, project, graph))
-        changes.after(store, graphs)
-        if validate:
-            say("validating the changed graph")
-            old = open_store(project.store_dir, read_only=True)
-            result.report, result.validation = validate_changes(
-                store, project, changes=changes, old_store=old, previous=previous
+
+def full_build(
+    project: Project,
+    *,
+    check: Callable[[ValidationReport], None] | None = None,
+    validate: bool = True,
+    progress: Progress | None = None,
+    store: bool = True,
+) -> UpdateResult:
+    """Build ``project`` from scratch without an rdflib graph: the update of an empty
+    store (see :func:`update_build`) by every source. Each source is streamed by
+    pyoxigraph into a fresh store directory, evidence quotes are resolved for the spans
+    whose texts are at hand, the store is validated in place with the SPARQL engine (the
+    same run leaves the state the next incremental validation starts from; ``check`` as
+    in :func:`update_build`), the outputs are written from the sources again (lexical
+    forms kept) and the store is summarised with SPARQL, then swapped in. Without
+    ``store`` the store is kept in memory and dropped. A bad file raises
+    :class:`regiokg.sources.SourceError`, a violation what ``check`` raises; either
+    leaves outputs and store untouched."""
+    step = _Step(
+        project, project_manifest(project), discover(project), [], check, validate, progress
+    )
+    return step.run(fresh=True, store=store)
+
+
+@dataclass
+class _Step:
+    """One build: ``reload`` these sources and drop the graphs ``drop`` (IRIs) from a copy
+    of the store (``fresh``: from an empty store, every check run in full)."""
+
+    project: Project
+    manifest: Manifest
+    reload: list[Source]
+    drop: list[str]
+    check: Callable[[ValidationReport], None] | None
+    validate: bool
+    progress: Progress | None
+    quotes: list[ox.Quad] = field(default_factory=list)
+
+    def say(self, message: str) -> None:
+        if self.progress is not None:
+            self.progress(message)
+
+    def run(self, *, fresh: bool, store: bool) -> UpdateResult:
+        project = self.project
+        result = UpdateResult(0, None, None, {})
+        graphs = list(
+            dict.fromkeys(ox.NamedNode(project.graph_iri(s.graph_name)) for s in self.reload)
+        )
+        dropped = [ox.NamedNode(iri) for iri in self.drop]
+        previous = None if fresh else read_store_file(project.store_dir, VALIDATION_FILE)
+
+        def change(target: ox.Store) -> None:
+            documents = {} if fresh else seed_documents(target)
+            changes = None if fresh else Changes.before(target, graphs + dropped)
+            for graph in [] if fresh else graphs + dropped:
+                target.remove_graph(graph)
+            for n, source in enumerate(self.reload, 1):
+                self.say(f"loading {source.path.name} ({n}/{len(self.reload)})")
+                target.bulk_extend(source_quads(project, source))
+            if not fresh:
+                _check_documents(target, documents, graphs + dropped)
+            self.say("resolving evidence quotes")
+            documents = seed_documents(target)
+            for graph in graphs:
+                self.quotes += resolve_graph_quotes(
+                    target, project, graph, documents, result.evidence
+                )
+            if changes is not None:
+                changes.after(target, graphs + dropped)
+            if self.validate:
+                self.say("validating " + ("the graph" if fresh else "the changed graph"))
+                old = None if fresh else open_store(project.store_dir, read_only=True)
+                result.report, result.validation = validate_changes(
+                    target, project, changes=changes, old_store=old, previous=previous
+                )
+                if self.check is not None:
+                    self.check(result.report)
+
+        def before_swap(target: ox.Store) -> None:
+            # The sources are read again rather than kept: an import may be large.
+            new_quads = itertools.chain(
+                *(source_quads(project, source) for source in self.reload), self.quotes
             )
-            if check is not None:
-                check(result.report)
+            prefixes = output_prefixes(project)
+            if fresh:
+                self.say("summarising the store")
+                result.summary = summarise_store(target, project, result.evidence)
+                self.say("writing the outputs")
+                result.outputs = stream_outputs(project.out_dir, new_quads, prefixes)
+            else:
+                self.say("writing the outputs")
+                replaced = {g.value for g in graphs + dropped}
+                result.outputs = update_outputs(project.out_dir, replaced, new_quads, prefixes)
 
-    def before_swap(store: ox.Store) -> None:
-        say("writing the outputs")
-        # The reloaded sources are read again rather than kept: an import may be large.
-        new_quads = itertools.chain(
-            *(source_quads(project, source) for source in plan.reload), quotes
-        )
-        result.outputs = update_outputs(
-            project.out_dir, {g.value for g in graphs}, new_quads, output_prefixes(project)
-        )
+        def files(target: ox.Store) -> dict[str, bytes]:
+            written = {MANIFEST_FILE: self.manifest.with_outputs(result.outputs).to_bytes()}
+            if result.validation is not None:
+                written[VALIDATION_FILE] = result.validation.state
+            return written
 
-    def files(store: ox.Store) -> dict[str, bytes]:
-        written = {MANIFEST_FILE: plan.manifest.with_outputs(result.outputs).to_bytes()}
-        if result.validation is not None:
-            written[VALIDATION_FILE] = result.validation.state
-        return written
-
-    result.quads = update_store(project.store_dir, change, before_swap=before_swap, files=files)
-    return result
+        if not store:
+            target = ox.Store()
+            change(target)
+            before_swap(target)
+            result.quads = len(target)
+        elif fresh:
+            result.quads = replace_store(
+                project.store_dir, change, before_swap=before_swap, files=files
+            )
+        else:
+            result.quads = update_store(
+                project.store_dir, change, before_swap=before_swap, files=files
+            )
+        return result

@@ -39,6 +39,7 @@ __all__ = [
     "load_files",
     "open_store",
     "read_store_file",
+    "replace_store",
     "store_from_dataset",
     "update_store",
 ]
@@ -185,6 +186,27 @@ def update_store(
         return _replace(store_dir, fill, before_swap, files)
     finally:
         current = None
+
+
+def replace_store(
+    store_dir: str | Path,
+    fill: Callable[[ox.Store], None],
+    *,
+    before_swap: Callable[[ox.Store], None] | None = None,
+    files: StoreFiles | None = None,
+) -> int:
+    """Replace the store in ``store_dir`` by what ``fill`` puts into a fresh, empty store
+    (on disk beside it, so that pyoxigraph's bulk loader can stream millions of quads into
+    it) and return the number of quads it holds. The swap is as in :func:`load_dataset`:
+    an exception or an interruption leaves the previous store as it was; ``before_swap``
+    and ``files`` are as there. There need be no store yet."""
+
+    def fresh(new_dir: Path) -> ox.Store:
+        store = ox.Store(str(new_dir))
+        fill(store)
+        return store
+
+    return _replace(store_dir, fresh, before_swap, files)
 
 
 def load_files(

@@ -6,13 +6,14 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from regiokg.build import build_dataset, summarise, write_outputs
+from regiokg.build import STREAM_BYTES, build_dataset, source_bytes, summarise, write_outputs
 from regiokg.cli import allow_invalid_option, project_from, store_option
 from regiokg.cli.evidence import print_evidence
 from regiokg.incremental import (
     MANIFEST_FILE,
     VALIDATION_FILE,
     NeedsFullBuild,
+    full_build,
     plan_build,
     update_build,
 )
@@ -47,6 +48,15 @@ from regiokg.validate.changes import validate_changes
     is_flag=True,
     help="Read every source and rebuild the store whole, even if the store is up to date.",
 )
+@click.option(
+    "--stream",
+    is_flag=True,
+    help=(
+        "Stream the sources through the on-disk store (pyoxigraph) without an rdflib "
+        "graph, validating with the SPARQL engine; chosen anyway above "
+        f"{STREAM_BYTES // 1_000_000} MB of sources."
+    ),
+)
 @click.option("--quiet", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 def command(
@@ -56,6 +66,7 @@ def command(
     no_store: bool,
     allow_invalid: bool,
     full: bool,
+    stream: bool,
     quiet: bool,
 ) -> None:
     """Merge the ontology and the curated data into one graph and write it.
@@ -73,6 +84,12 @@ def command(
     store, and the SHACL checks run only for the focus nodes the change can reach where
     that is provably enough (the others run in full); the result is the same as a full
     build's. Anything else, or --full, rebuilds everything.
+
+    A full build of a large project (more than 10 MB of sources, or with --stream) never
+    holds the graph in rdflib: each source is streamed into a fresh store directory, the
+    store is validated in place with the SHACL shapes compiled to SPARQL, the outputs are
+    written from the sources again and the store is swapped in. Small projects are
+    validated with pySHACL.
     """
     project = project_from(ctx, out_dir=out_dir, store_dir=store_dir)
     console = Console(stderr=quiet, quiet=quiet)
@@ -84,6 +101,13 @@ def command(
             raise click.ClickException(str(exc)) from exc
         if not full and _incremental(console, project, plan, allow_invalid):
             return
+    try:
+        stream = stream or source_bytes(project) > STREAM_BYTES
+    except SourceError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if stream:
+        _streamed(console, project, allow_invalid, store=not no_store)
+        return
     try:
         with console.status("reading sources") as status:
             dataset = build_dataset(
@@ -114,6 +138,27 @@ def command(
         with console.status(f"loading the embedded store at {project.store_dir}"):
             count = load_dataset(project.store_dir, dataset, files=files)
         console.print(f"loaded {count} quads into the embedded store at {project.store_dir}")
+
+
+def _streamed(console: Console, project, allow_invalid: bool, store: bool) -> None:
+    """The full build through pyoxigraph (see :func:`regiokg.incremental.full_build`)."""
+    validate = any(project.shapes_dir.glob("*.ttl"))
+    try:
+        with console.status("reading sources") as status:
+            result = full_build(
+                project,
+                check=lambda report: _judge(console, report, allow_invalid),
+                validate=validate,
+                progress=status.update,
+                store=store,
+            )
+    except (SourceError, ShapesError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not validate:
+        console.print(f"no SHACL shapes in {project.shapes_dir}: the graph was not validated")
+    _print_summary(console, result.summary, result.outputs)
+    if store:
+        console.print(f"loaded {result.quads} quads into the embedded store at {project.store_dir}")
 
 
 def _incremental(console: Console, project, plan, allow_invalid: bool) -> bool:
@@ -205,5 +250,7 @@ def _print_summary(console, summary, outputs) -> None:
         sources.add_row(iri.rsplit("/", 1)[-1], title)
     console.print(sources)
     print_evidence(console, summary.evidence, summary.coverage)
+    for note in summary.notes:
+        console.print(f"note: {note}")
     for kind, path in outputs.items():
         console.print(f"wrote {kind}: {path}")
