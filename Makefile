@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 MORPH_KGC := 2.10.0
 
-.PHONY: demo test lint format bench clean system-deps assets
+.PHONY: demo test test-all lint format bench clean system-deps assets
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -74,12 +74,17 @@ $(CLIENTS_STAMP): tests/clients/package.json tests/clients/package-lock.json
 test: lint system-deps $(NPM_STAMP) $(CLIENTS_STAMP)
 	$(BIN)/python -m pytest
 
+# Everything, the tests marked slow included (make test leaves those out).
+test-all: lint system-deps $(NPM_STAMP) $(CLIENTS_STAMP)
+	$(BIN)/python -m pytest -m "slow or not slow"
+
 # The scale benchmark (100k and 1M quads, each stage beside its peer; about an hour on two
 # cores) prints a markdown table and saves build/bench/scale.json; BENCH_SIZES=100k for a
 # quick run, BENCH_SIZES=100k,1M,10M to add 10M (regiokg's side only at 10M).
 BENCH_SIZES ?= 100k,1M
 
 bench: $(STAMP)
+	$(BIN)/python -m pytest -m slow
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/network.py
 	$(BIN)/python benchmarks/ingest.py

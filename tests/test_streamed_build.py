@@ -80,7 +80,11 @@ def _built(root: Path) -> tuple[Dataset, ...]:
     return (stored, *(_dataset(quads) for quads in files))
 
 
-@pytest.mark.parametrize("imported", [False, True], ids=["curated", "with-import"])
+@pytest.mark.parametrize(
+    "imported",
+    [False, pytest.param(True, marks=pytest.mark.slow)],
+    ids=["curated", "with-import"],
+)
 def test_the_streamed_build_gives_the_quads_of_the_rdflib_build(tmp_path, seeds_dir, imported):
     streamed = _project(tmp_path / "one", imported=imported)
     in_memory = _project(tmp_path / "two", imported=imported)
@@ -121,6 +125,7 @@ def test_a_violation_stops_the_streamed_build_with_nothing_changed(tmp_path):
     assert not [p for p in (root / ".regiokg").iterdir() if p.name != "store"]
 
 
+@pytest.mark.slow
 def test_after_a_streamed_build_an_edit_is_incremental(tmp_path):
     root = _project(tmp_path / "p", imported=True)
     _build(root, "--stream")
@@ -144,6 +149,7 @@ def test_full_build_without_a_store_writes_the_outputs(tmp_path):
     assert not (root / ".regiokg").exists()
 
 
+@pytest.mark.slow
 def test_an_edited_news_item_keeps_its_quotes_when_reloaded(tmp_path, seeds_dir):
     root = _project(tmp_path / "p", imported=False)
     _build(root, "--stream", seeds=seeds_dir)
