@@ -125,7 +125,7 @@ def command(
             # What the next build compares with; the validation results let it re-check
             # only what a change can reach.
             written = {MANIFEST_FILE: plan.manifest.with_outputs(outputs).to_bytes()}
-            if any(project.shapes_dir.glob("*.ttl")):
+            if _has_shapes(project):
                 try:
                     run = validate_changes(
                         store, project, changes=None, old_store=None, previous=None
@@ -142,7 +142,7 @@ def command(
 
 def _streamed(console: Console, project, allow_invalid: bool, store: bool) -> None:
     """The full build through pyoxigraph (see :func:`regiokg.incremental.full_build`)."""
-    validate = any(project.shapes_dir.glob("*.ttl"))
+    validate = _has_shapes(project)
     try:
         with console.status("reading sources") as status:
             result = full_build(
@@ -155,7 +155,7 @@ def _streamed(console: Console, project, allow_invalid: bool, store: bool) -> No
     except (SourceError, ShapesError) as exc:
         raise click.ClickException(str(exc)) from exc
     if not validate:
-        console.print(f"no SHACL shapes in {project.shapes_dir}: the graph was not validated")
+        _say_not_validated(console, project)
     _print_summary(console, result.summary, result.outputs)
     if store:
         console.print(f"loaded {result.quads} quads into the embedded store at {project.store_dir}")
@@ -177,7 +177,7 @@ def _incremental(console: Console, project, plan, allow_invalid: bool) -> bool:
     for iri in plan.drop:
         table.add_row(iri.rsplit("/", 1)[-1], "removed")
     console.print(table)
-    validate = any(project.shapes_dir.glob("*.ttl"))
+    validate = _has_shapes(project)
     try:
         with console.status("updating a copy of the store") as status:
             result = update_build(
@@ -201,7 +201,7 @@ def _incremental(console: Console, project, plan, allow_invalid: bool) -> bool:
         checks.add_row("run in full", str(len(result.validation.full)), "all")
         console.print(checks)
     else:
-        console.print(f"no SHACL shapes in {project.shapes_dir}: the graph was not validated")
+        _say_not_validated(console, project)
     for kind, path in result.outputs.items():
         console.print(f"wrote {kind}: {path}")
     console.print(f"the embedded store at {project.store_dir} holds {result.quads} quads")
@@ -211,8 +211,8 @@ def _incremental(console: Console, project, plan, allow_invalid: bool) -> bool:
 def _check_shapes(console: Console, dataset, project, allow_invalid: bool) -> None:
     """Validate before anything is written, so that a graph with violations never replaces
     the previous outputs or store unless the user asks for it."""
-    if not any(project.shapes_dir.glob("*.ttl")):
-        console.print(f"no SHACL shapes in {project.shapes_dir}: the graph was not validated")
+    if not _has_shapes(project):
+        _say_not_validated(console, project)
         return
     try:
         with console.status("validating against the SHACL shapes"):
@@ -220,6 +220,16 @@ def _check_shapes(console: Console, dataset, project, allow_invalid: bool) -> No
     except (SourceError, ShapesError) as exc:
         raise click.ClickException(str(exc)) from exc
     _judge(console, report, allow_invalid)
+
+
+def _has_shapes(project) -> bool:
+    """Whether the project has SHACL shapes to validate the graph against."""
+    return any(project.shapes_dir.glob("*.ttl"))
+
+
+def _say_not_validated(console: Console, project) -> None:
+    """Tell the user the graph went unchecked because the project has no shapes."""
+    console.print(f"no SHACL shapes in {project.shapes_dir}: the graph was not validated")
 
 
 def _judge(console: Console, report, allow_invalid: bool) -> None:
