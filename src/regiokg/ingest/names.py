@@ -431,9 +431,8 @@ def _named_after_kind_word(tokens: list[Token], text: str, language: str, found:
             and tokens[run.first - 1].text.lower() == "the"
             and b < len(tokens)
             and tokens[b].text[:1].islower()
-            and _folded_lemmas(tokens[b].text, language) & _ORG_HEADS.keys()
+            and (heads := _folded_lemmas(tokens[b].text, language) & _ORG_HEADS.keys())
         ):
-            heads = _folded_lemmas(tokens[b].text, language) & _ORG_HEADS.keys()
             names = [x.text for x in tokens[run.first : b]]
             if not _DEMONYM.search(names[-1]):
                 found.add(
